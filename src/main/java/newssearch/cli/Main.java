@@ -1,0 +1,37 @@
+package newssearch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code news-search} command. */
+@Command(
+    name = "news-search",
+    mixinStandardHelpOptions = true,
+    version = "news-search 0.1.0",
+    description = "Full-text search for news corpora. With no command: serve the bundled corpus.",
+    subcommands = {ServeCommand.class, IndexCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  // Lucene reports its vector and native-access setup through java.util.logging at INFO. The
+  // reference is kept so that the level is not lost when the logger is collected.
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+  public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit status; used by tests too. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new Failures());
+    return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
+  }
+}

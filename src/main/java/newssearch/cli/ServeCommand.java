@@ -1,0 +1,71 @@
+package newssearch.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import newssearch.index.IndexConfig;
+import newssearch.index.IndexStore;
+import newssearch.search.ArticleSearcher;
+import newssearch.web.WebServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code news-search serve}: serves the index, building it first from the bundled corpus when
+ * there is none, or from {@code --corpus} paths when given.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the search page and JSON API. Builds the index first if there is none, or from --corpus when given.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin Locations locations;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--port", defaultValue = "7070", description = "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    IndexConfig config = IndexConfig.load(locations.configDir());
+    IndexStore store = new IndexStore(locations.indexDir());
+    if (locations.corpusGiven() || store.current().isEmpty()) {
+      out.println("news-search: indexing " + locations.corpusPaths());
+      out.flush();
+      IndexRun.run(config, locations.corpusPaths(), store, out, spec.commandLine().getErr());
+    }
+    ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
+    WebServer server;
+    try {
+      server = new WebServer(searcher).start(host, port);
+    } catch (RuntimeException e) {
+      searcher.close();
+      throw new Failures.UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      searcher.close();
+      stopped.countDown();
+    }));
+    out.printf("news-search: serving %d articles at http://%s:%d/%n", searcher.documentCount(), urlHost(host), server.port());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static String urlHost(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

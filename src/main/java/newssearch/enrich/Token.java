@@ -1,0 +1,36 @@
+package newssearch.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A word of an article for name matching, with its offsets. {@code key} is the word as names are
+ * compared: without full stops ("U.S." is "US") and without a possessive ("China’s" is "China").
+ */
+record Token(String text, String key, int start, int end) {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’²³-][\\p{L}\\p{N}²³]*)*");
+
+  static List<Token> tokenize(String text) {
+    List<Token> tokens = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      String word = m.group();
+      int end = m.end();
+      if (word.endsWith("’s") || word.endsWith("'s")) {
+        word = word.substring(0, word.length() - 2);
+        end -= 2;
+      }
+      String key = key(word);
+      if (!key.isEmpty()) {
+        tokens.add(new Token(word, key, m.start(), end));
+      }
+    }
+    return tokens;
+  }
+
+  static String key(String word) {
+    return word.replace(".", "").replaceAll("['’-]+$", "");
+  }
+}

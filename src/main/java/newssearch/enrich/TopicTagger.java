@@ -1,0 +1,49 @@
+package newssearch.enrich;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import newssearch.ingest.Article;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
+
+/**
+ * Tags an article with the topics of a {@link Taxonomy}: the article is put in a one-document
+ * {@link MemoryIndex}, analysed like the real index, and every cue is run against it. Topics the
+ * corpus metadata gives are kept, with {@code metadata} as their reason.
+ */
+public final class TopicTagger {
+  private final Taxonomy taxonomy;
+  private final Analyzer analyzer;
+
+  public TopicTagger(Taxonomy taxonomy, Analyzer analyzer) {
+    this.taxonomy = taxonomy;
+    this.analyzer = analyzer;
+  }
+
+  public List<TopicTag> tag(Article article) {
+    MemoryIndex index = new MemoryIndex();
+    index.addField(Taxonomy.FIELD, article.title() + "\n\n" + article.text(), analyzer);
+    List<TopicTag> tags = new ArrayList<>();
+    Set<String> given = new LinkedHashSet<>(article.topics());
+    for (Topic topic : taxonomy.topics()) {
+      List<String> matched = new ArrayList<>();
+      for (Topic.Cue cue : topic.cues()) {
+        if (index.search(cue.query()) > 0) {
+          matched.add(cue.text());
+        }
+      }
+      if (given.remove(topic.id())) {
+        matched.add(0, "metadata");
+        tags.add(new TopicTag(topic.id(), topic.label(), matched));
+      } else if (matched.size() >= topic.threshold()) {
+        tags.add(new TopicTag(topic.id(), topic.label(), matched));
+      }
+    }
+    for (String id : given) {
+      tags.add(new TopicTag(id, id, List.of("metadata")));
+    }
+    return tags;
+  }
+}

@@ -1,0 +1,194 @@
+package newssearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newssearch.enrich.EnrichedArticle;
+import newssearch.enrich.Entity;
+import newssearch.enrich.TopicTag;
+import newssearch.ingest.Article;
+import newssearch.ingest.ArticleDate;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one place that says which fields an article has and how each is indexed. Everything that
+ * writes or reads the index takes field names from here.
+ *
+ * <ul>
+ *   <li>{@code id}: keyword, stored, with doc values to break ties in sorting.
+ *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter.
+ *   <li>{@code entity_text}: entity names, analysed, so that a search for a person's name
+ *       ranks the articles that name them.
+ *   <li>{@code date}: days since 1970-01-01 as a {@link LongField} (range filter, sort);
+ *       {@code date_iso}, {@code date_precision}, {@code date_basis} stored for display.
+ *   <li>{@code source}, {@code topic}, {@code entity}: keywords for filters and field queries,
+ *       and facets of the same names.
+ *   <li>Facets: {@code topic} and {@code entity} multi-valued, {@code entity} hierarchical by
+ *       type ({@code org/Nvidia}), {@code source}, {@code month} ({@code 2025-12}) and
+ *       {@code year}; undated articles count under {@value #UNDATED}.
+ *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions.
+ * </ul>
+ */
+public final class Schema {
+  public static final String ID = "id";
+  public static final String TITLE = "title";
+  public static final String TEXT = "text";
+  public static final String ENTITY_TEXT = "entity_text";
+  public static final String DATE = "date";
+  public static final String DATE_ISO = "date_iso";
+  public static final String DATE_PRECISION = "date_precision";
+  public static final String DATE_BASIS = "date_basis";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  public static final String TOPIC = "topic";
+  public static final String ENTITY = "entity";
+  public static final String MONTH = "month";
+  public static final String YEAR = "year";
+  public static final String TITLE_ORIGIN = "title_origin";
+  public static final String ORIGIN = "origin";
+  public static final String ENRICHMENT = "enrichment";
+
+  /** The facet value of articles without a date. */
+  public static final String UNDATED = "undated";
+
+  /** Analysed fields searched by a plain query. */
+  public static final List<String> TEXT_FIELDS = List.of(TITLE, TEXT, ENTITY_TEXT);
+
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Schema() {}
+
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TOPIC, true);
+    config.setMultiValued(ENTITY, true);
+    config.setHierarchical(ENTITY, true);
+    return config;
+  }
+
+  /**
+   * The analyzer for every field: {@code text} fields use {@code textAnalyzer}, keyword fields
+   * are matched whole.
+   */
+  public static Analyzer analyzer(Analyzer textAnalyzer) {
+    Map<String, Analyzer> keywordFields = new LinkedHashMap<>();
+    KeywordAnalyzer keyword = new KeywordAnalyzer();
+    for (String f : List.of(ID, SOURCE, TOPIC, ENTITY)) {
+      keywordFields.put(f, keyword);
+    }
+    return new PerFieldAnalyzerWrapper(textAnalyzer, keywordFields);
+  }
+
+  /** Ascending ids: the last sort key everywhere, so equal scores and dates have a stable order. */
+  public static SortField byId() {
+    return new SortField(ID, SortField.Type.STRING);
+  }
+
+  /** Newest first; undated articles last. */
+  public static SortField newestFirst() {
+    return LongField.newSortField(DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE);
+  }
+
+  /** Oldest first; undated articles last. */
+  public static SortField oldestFirst() {
+    return LongField.newSortField(DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE);
+  }
+
+  public static long dateValue(LocalDate day) {
+    return day.toEpochDay();
+  }
+
+  public static Document document(EnrichedArticle enriched, FacetsConfig facets) {
+    Article a = enriched.article();
+    Document doc = new Document();
+    doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
+    doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
+    doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));
+    doc.add(new StoredField(ORIGIN, a.origin()));
+    doc.add(new StoredField(URL, a.url()));
+    if (!a.source().isEmpty()) {
+      doc.add(new StringField(SOURCE, a.source(), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(SOURCE, a.source()));
+    }
+    addDate(doc, a.date());
+    for (TopicTag topic : enriched.topics()) {
+      doc.add(new StringField(TOPIC, topic.id(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(TOPIC, topic.id()));
+    }
+    for (Entity entity : enriched.entities()) {
+      doc.add(new StringField(ENTITY, entity.name(), Field.Store.NO));
+      doc.add(new TextField(ENTITY_TEXT, entity.name(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(ENTITY, entity.type(), entity.name()));
+    }
+    doc.add(new StoredField(ENRICHMENT, enrichmentJson(enriched)));
+    try {
+      return facets.build(doc);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void addDate(Document doc, ArticleDate date) {
+    if (date == null) {
+      doc.add(new SortedSetDocValuesFacetField(MONTH, UNDATED));
+      doc.add(new SortedSetDocValuesFacetField(YEAR, UNDATED));
+      return;
+    }
+    LocalDate day = date.day();
+    doc.add(new LongField(DATE, dateValue(day), Field.Store.NO));
+    doc.add(new StoredField(DATE_ISO, day.toString()));
+    doc.add(new StoredField(DATE_PRECISION, date.precision().label()));
+    doc.add(new StoredField(DATE_BASIS, date.basis()));
+    doc.add(new SortedSetDocValuesFacetField(MONTH, day.toString().substring(0, 7)));
+    doc.add(new SortedSetDocValuesFacetField(YEAR, day.toString().substring(0, 4)));
+  }
+
+  private static String enrichmentJson(EnrichedArticle enriched) {
+    try {
+      return JSON.writeValueAsString(new Enrichment(enriched.topics(), enriched.entities()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads the stored {@link #ENRICHMENT} JSON. */
+  public static Enrichment enrichment(String json) {
+    try {
+      return JSON.readValue(json, Enrichment.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored enrichment is not readable", e);
+    }
+  }
+
+  /** What is stored of an article's enrichment. */
+  public record Enrichment(List<TopicTag> topics, List<Entity> entities) {}
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

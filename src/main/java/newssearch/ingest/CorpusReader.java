@@ -1,0 +1,92 @@
+package newssearch.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads a corpus: files and folders (recursively), each file by the first {@link DocumentFormat}
+ * that accepts its name. Files are read in parallel but the result is in a stable order (roots as
+ * given, files by path), so the same corpus always gives the same articles. A later article with
+ * the id of an earlier one replaces it, and the report counts it.
+ */
+public final class CorpusReader {
+  private final List<DocumentFormat> formats;
+
+  public CorpusReader(List<DocumentFormat> formats) {
+    this.formats = List.copyOf(formats);
+  }
+
+  /** The formats every corpus may use. */
+  public static CorpusReader standard(IngestRules rules) {
+    return new CorpusReader(List.of(new TextFormat(rules)));
+  }
+
+  public List<Article> read(List<Path> roots, IngestReport report) {
+    List<SourceFile> files = new ArrayList<>();
+    for (Path root : roots) {
+      files.addAll(list(root, report));
+    }
+    List<List<Article>> perFile = files.parallelStream().map(f -> readFile(f, report)).toList();
+    Map<String, Article> byId = new LinkedHashMap<>();
+    for (List<Article> articles : perFile) {
+      for (Article a : articles) {
+        if (byId.remove(a.id()) != null) {
+          report.duplicate(a.id(), a.origin());
+        }
+        byId.put(a.id(), a);
+      }
+    }
+    report.articles(byId.size());
+    return List.copyOf(byId.values());
+  }
+
+  private List<Article> readFile(SourceFile file, IngestReport report) {
+    String name = file.path().getFileName().toString();
+    for (DocumentFormat format : formats) {
+      if (format.accepts(name)) {
+        List<Article> articles = new ArrayList<>();
+        report.fileRead();
+        format.read(file, articles::add, report);
+        return articles;
+      }
+    }
+    report.skip(SkipReason.UNSUPPORTED, file.toString(), null);
+    return List.of();
+  }
+
+  private static List<SourceFile> list(Path root, IngestReport report) {
+    if (!Files.exists(root)) {
+      report.warn(root + ": no such file or folder");
+      return List.of();
+    }
+    if (Files.isRegularFile(root)) {
+      return List.of(SourceFile.under(root, root));
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !isHidden(root, p) && !MetadataFile.isMetadataFile(p))
+          .sorted()
+          .map(p -> SourceFile.under(root, p))
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      report.warn(root + ": cannot list folder: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static boolean isHidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+package newssearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Plain text and Markdown files: one article a file, or several when the file is a newsletter
+ * digest (a line of it matches a digest separator of {@link IngestRules}). The headline is the
+ * metadata's, else the first line when it reads as one, else the shortened lead sentence.
+ */
+public final class TextFormat implements DocumentFormat {
+  private final IngestRules rules;
+  private final TextCleaner cleaner;
+
+  public TextFormat(IngestRules rules) {
+    this.rules = rules;
+    this.cleaner = new TextCleaner(rules);
+  }
+
+  @Override
+  public boolean accepts(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.endsWith(".txt") || name.endsWith(".md");
+  }
+
+  @Override
+  public void read(SourceFile file, Consumer<Article> out, IngestReport report) {
+    String raw = RawText.read(file, rules.maxFileBytes(), report).orElse(null);
+    if (raw == null) {
+      return;
+    }
+    MetadataFile metadata = MetadataFile.forText(file.path(), report);
+    List<List<String>> sections = sections(raw.lines().toList());
+    boolean digest = sections.size() > 1;
+    int position = 0;
+    for (List<String> section : sections) {
+      List<String> paragraphs = cleaner.paragraphs(section);
+      if (paragraphs.isEmpty()) {
+        continue;
+      }
+      String id = digest ? String.format(Locale.ROOT, "%s-%02d", file.idBase(), position + 1) : file.idBase();
+      String origin = digest ? file + " (article " + (position + 1) + ")" : file.toString();
+      Article article = toArticle(paragraphs, metadata.forArticle(position), id, origin);
+      position++;
+      if (article.text().isBlank()) {
+        report.skip(SkipReason.NO_TEXT, origin, null);
+        continue;
+      }
+      out.accept(article);
+    }
+    if (position == 0) {
+      report.skip(SkipReason.NO_TEXT, file.toString(), "nothing left after cleaning");
+    }
+  }
+
+  /** The file split at separator lines; a file without one is a single section. */
+  private List<List<String>> sections(List<String> lines) {
+    List<List<String>> sections = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (String line : lines) {
+      if (rules.isSeparator(line.stripTrailing())) {
+        sections.add(current);
+        current = new ArrayList<>();
+      } else {
+        current.add(line);
+      }
+    }
+    sections.add(current);
+    sections.removeIf(s -> s.stream().allMatch(String::isBlank));
+    return sections;
+  }
+
+  static Article toArticle(List<String> paragraphs, Metadata meta, String id, String origin) {
+    List<String> body = paragraphs;
+    String headline = null;
+    if (Titles.startsWithHeadline(paragraphs)) {
+      headline = paragraphs.get(0);
+      body = paragraphs.subList(1, paragraphs.size());
+    }
+    String text = String.join("\n\n", body);
+    String title;
+    String titleOrigin;
+    if (meta.title() != null) {
+      title = meta.title();
+      titleOrigin = "metadata";
+    } else if (headline != null) {
+      title = headline;
+      titleOrigin = "headline";
+    } else {
+      title = Titles.fromLead(text);
+      titleOrigin = "derived";
+    }
+    return new Article(
+        meta.id() != null ? meta.id() : id,
+        title,
+        titleOrigin,
+        text,
+        meta.date(),
+        meta.source(),
+        meta.url(),
+        meta.topics(),
+        origin);
+  }
+}
