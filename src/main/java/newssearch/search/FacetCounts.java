@@ -43,7 +43,7 @@ final class FacetCounts {
   private List<SearchResult.FacetValue> topics(List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (LabelAndValue lv : children(Schema.TOPIC, Integer.MAX_VALUE)) {
+    for (LabelAndValue lv : byCount(allChildren(Schema.TOPIC))) {
       values.add(topic(lv.label, lv.value.longValue(), selected));
       seen.add(lv.label);
     }
@@ -62,8 +62,8 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> entities(List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue type : children(Schema.ENTITY, Integer.MAX_VALUE)) {
-      for (LabelAndValue name : children(Schema.ENTITY, DEFAULT_SIZE, type.label)) {
+    for (LabelAndValue type : allChildren(Schema.ENTITY)) {
+      for (LabelAndValue name : topChildren(Schema.ENTITY, DEFAULT_SIZE, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
     }
@@ -80,7 +80,7 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> months() throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : children(Schema.MONTH, Integer.MAX_VALUE)) {
+    for (LabelAndValue lv : allChildren(Schema.MONTH)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), false));
     }
     // Time order, with undated articles after every month.
@@ -91,14 +91,14 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> plain(String dim, Set<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : children(dim, DEFAULT_SIZE)) {
+    for (LabelAndValue lv : topChildren(dim, DEFAULT_SIZE)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), selected.contains(lv.label)));
     }
     return values;
   }
 
-  /** The top children of a facet path; none when no document has the dimension. */
-  private List<LabelAndValue> children(String dim, int n, String... path) throws IOException {
+  /** The {@code n} most frequent children of a facet path; none when no document has the dimension. */
+  private List<LabelAndValue> topChildren(String dim, int n, String... path) throws IOException {
     FacetResult result;
     try {
       result = facets.getTopChildren(n, dim, path);
@@ -106,5 +106,22 @@ final class FacetCounts {
       return List.of();
     }
     return result == null ? List.of() : List.of(result.labelValues);
+  }
+
+  /** Every child of a facet path, in index order; none when no document has the dimension. */
+  private List<LabelAndValue> allChildren(String dim, String... path) throws IOException {
+    FacetResult result;
+    try {
+      result = facets.getAllChildren(dim, path);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    return result == null ? List.of() : List.of(result.labelValues);
+  }
+
+  private static List<LabelAndValue> byCount(List<LabelAndValue> values) {
+    List<LabelAndValue> sorted = new ArrayList<>(values);
+    sorted.sort(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label));
+    return sorted;
   }
 }
