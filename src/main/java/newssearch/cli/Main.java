@@ -1,5 +1,6 @@
 package newssearch.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,9 +29,16 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs a command line and returns its exit status; used by tests too. */
+  /** Runs a command line and returns its exit status. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs a command line with the given output streams; tests read what a user would see. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
     return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
   }

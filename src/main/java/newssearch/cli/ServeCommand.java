@@ -43,7 +43,11 @@ final class ServeCommand implements Callable<Integer> {
       server = new WebServer(searcher).start(host, port);
     } catch (RuntimeException e) {
       searcher.close();
-      throw new Failures.UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+      Throwable cause = rootCause(e);
+      if (cause instanceof java.net.BindException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+        throw new Failures.UserError("cannot listen on " + host + ":" + port + ": " + cause.getMessage());
+      }
+      throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,11 +65,11 @@ final class ServeCommand implements Callable<Integer> {
     return host.contains(":") ? "[" + host + "]" : host;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return t.getMessage();
+    return t;
   }
 }
