@@ -21,8 +21,7 @@ public final class TextFormat implements DocumentFormat {
 
   @Override
   public boolean accepts(String fileName) {
-    String name = fileName.toLowerCase(Locale.ROOT);
-    return name.endsWith(".txt") || name.endsWith(".md");
+    return DocumentFormat.hasExtension(fileName, "txt", "md");
   }
 
   @Override
@@ -101,6 +100,7 @@ public final class TextFormat implements DocumentFormat {
         meta.source(),
         meta.url(),
         meta.topics(),
-        origin);
+        origin,
+        meta.entities());
   }
 }
