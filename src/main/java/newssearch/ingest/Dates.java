@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,9 +89,9 @@ public final class Dates {
       return Optional.of(new ArticleDate(day.get(), DatePrecision.DAY, basis));
     }
     for (DateTimeFormatter form : MONTH_FORMS) {
-      Optional<TemporalAccessor> parsed = tryParse(form, s);
-      if (parsed.isPresent()) {
-        return Optional.of(new ArticleDate(YearMonth.from(parsed.get()).atDay(1), DatePrecision.MONTH, basis));
+      Optional<YearMonth> month = tryParse(form, s, YearMonth::from);
+      if (month.isPresent()) {
+        return Optional.of(new ArticleDate(month.get().atDay(1), DatePrecision.MONTH, basis));
       }
     }
     return Optional.empty();
@@ -108,15 +109,14 @@ public final class Dates {
 
   private static Optional<LocalDate> dayOf(String s) {
     for (DateTimeFormatter form : DAY_FORMS) {
-      Optional<TemporalAccessor> parsed = tryParse(form, s);
-      if (parsed.isPresent()) {
-        return Optional.of(LocalDate.from(parsed.get()));
+      Optional<LocalDate> day = tryParse(form, s, LocalDate::from);
+      if (day.isPresent()) {
+        return day;
       }
     }
     String iso = SPACE_BEFORE_TIME.matcher(s).replaceFirst("$1T");
-    Optional<TemporalAccessor> dateTime = tryParse(ISO_DATE_TIME, iso)
-        .or(() -> tryParse(DateTimeFormatter.RFC_1123_DATE_TIME, s));
-    return dateTime.map(Dates::utcDay);
+    return tryParse(ISO_DATE_TIME, iso, Dates::utcDay)
+        .or(() -> tryParse(DateTimeFormatter.RFC_1123_DATE_TIME, s, Dates::utcDay));
   }
 
   /** The UTC day of a parsed date-time; its own day when it has no zone or offset. */
@@ -132,9 +132,9 @@ public final class Dates {
     return instant.atZone(ZoneOffset.UTC).toLocalDate();
   }
 
-  private static Optional<TemporalAccessor> tryParse(DateTimeFormatter form, String s) {
+  private static <T> Optional<T> tryParse(DateTimeFormatter form, String s, TemporalQuery<T> as) {
     try {
-      return Optional.of(form.parse(s));
+      return Optional.of(form.parse(s, as));
     } catch (DateTimeException e) {
       return Optional.empty();
     }
