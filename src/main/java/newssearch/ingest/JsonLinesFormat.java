@@ -49,7 +49,7 @@ public final class JsonLinesFormat implements DocumentFormat {
       try {
         node = JSON.readTree(line);
       } catch (JsonProcessingException e) {
-        report.skip(SkipReason.MALFORMED, where, "not JSON: " + e.getOriginalMessage());
+        report.skip(SkipReason.MALFORMED, where, "not JSON: " + shortMessage(e));
         continue;
       }
       if (node == null || !node.isObject()) {
@@ -58,5 +58,10 @@ public final class JsonLinesFormat implements DocumentFormat {
       }
       RecordFields.of(node).article(file.idBase() + "-" + (i + 1), where, cleaner, report).ifPresent(out);
     }
+  }
+
+  /** Jackson's message without the location it appends, which names no file and the line is ours. */
+  private static String shortMessage(JsonProcessingException e) {
+    return e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*$", "").replaceAll("\\s+", " ");
   }
 }
