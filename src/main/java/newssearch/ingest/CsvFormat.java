@@ -18,28 +18,15 @@ import org.apache.commons.csv.CSVRecord;
  * header is skipped with a warning naming file and line; the other rows are kept. A row without an
  * id gets the file's id base and its row number (the first row after the header is 1).
  */
-public final class CsvFormat implements DocumentFormat {
+public final class CsvFormat extends TextDocumentFormat {
   private static final CSVFormat RFC_4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
-  private final IngestRules rules;
-  private final TextCleaner cleaner;
-
   public CsvFormat(IngestRules rules) {
-    this.rules = rules;
-    this.cleaner = new TextCleaner(rules);
+    super(rules, "csv");
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    return DocumentFormat.hasExtension(fileName, "csv");
-  }
-
-  @Override
-  public void read(SourceFile file, Consumer<Article> out, IngestReport report) {
-    String raw = RawText.read(file, rules.maxFileBytes(), report).orElse(null);
-    if (raw == null) {
-      return;
-    }
+  protected void read(SourceFile file, String raw, Consumer<Article> out, IngestReport report) {
     LineIndex lines = new LineIndex(raw);
     try (CSVParser parser = CSVParser.parse(raw, RFC_4180)) {
       Iterator<CSVRecord> rows = parser.iterator();

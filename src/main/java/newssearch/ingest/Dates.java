@@ -98,6 +98,21 @@ public final class Dates {
   }
 
   /**
+   * The date {@code text} states, or null with a warning at {@code where} when it states none this
+   * class reads (the article is then indexed as undated); null without a warning for null text.
+   */
+  public static ArticleDate parseOrWarn(String text, String basis, String where, IngestReport report) {
+    if (text == null) {
+      return null;
+    }
+    ArticleDate date = parse(text, basis).orElse(null);
+    if (date == null) {
+      report.warn(where + ": date '" + text + "' is not a date this reader knows; indexed as undated");
+    }
+    return date;
+  }
+
+  /**
    * Only the ISO forms {@code 2025-12-30}, {@code 2025-12} and {@code 2025}, as {@code .meta.json}
    * files of earlier versions wrote them.
    */

@@ -25,30 +25,17 @@ import org.jsoup.select.Elements;
  *
  * A {@code NAME.meta.json} beside the page overrides what the page says.
  */
-public final class HtmlFormat implements DocumentFormat {
+public final class HtmlFormat extends TextDocumentFormat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, td, th";
   private static final String NOT_TEXT = "script, style, noscript, template, nav, aside, form, button, iframe, svg";
 
-  private final IngestRules rules;
-  private final TextCleaner cleaner;
-
   public HtmlFormat(IngestRules rules) {
-    this.rules = rules;
-    this.cleaner = new TextCleaner(rules);
+    super(rules, "html", "htm");
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    return DocumentFormat.hasExtension(fileName, "html", "htm");
-  }
-
-  @Override
-  public void read(SourceFile file, Consumer<Article> out, IngestReport report) {
-    String raw = RawText.read(file, rules.maxFileBytes(), report).orElse(null);
-    if (raw == null) {
-      return;
-    }
+  protected void read(SourceFile file, String raw, Consumer<Article> out, IngestReport report) {
     Document page = Jsoup.parse(raw);
     String where = file.toString();
     Metadata meta = pageMetadata(page, where, report)
@@ -58,18 +45,7 @@ public final class HtmlFormat implements DocumentFormat {
       report.skip(SkipReason.NO_TEXT, where, "no text in the page");
       return;
     }
-    String title = meta.title() == null ? null : TextCleaner.normalise(meta.title());
-    out.accept(new Article(
-        meta.id() != null ? meta.id() : file.idBase(),
-        title != null && !title.isEmpty() ? title : Titles.fromLead(text),
-        title != null && !title.isEmpty() ? "headline" : "derived",
-        text,
-        meta.date(),
-        meta.source(),
-        meta.url(),
-        meta.topics(),
-        where,
-        meta.entities()));
+    out.accept(meta.article(text, file.idBase(), "headline", where));
   }
 
   private static Metadata pageMetadata(Document page, String where, IngestReport report) {
@@ -77,14 +53,7 @@ public final class HtmlFormat implements DocumentFormat {
     if (title == null) {
       title = page.title().isBlank() ? null : page.title();
     }
-    ArticleDate date = null;
-    String dateText = publishedDate(page);
-    if (dateText != null) {
-      date = Dates.parse(dateText, "metadata").orElse(null);
-      if (date == null) {
-        report.warn(where + ": date '" + dateText + "' is not a date this reader knows; indexed as undated");
-      }
-    }
+    ArticleDate date = Dates.parseOrWarn(publishedDate(page), "metadata", where, report);
     String url = attr(page, "link[rel=canonical]", "href");
     if (url == null) {
       url = attr(page, "meta[property=og:url]", "content");

@@ -14,30 +14,17 @@ import java.util.function.Consumer;
  * file and line; the other lines are kept. A record without an id gets the file's id base and its
  * line number, so the same file always gives the same ids.
  */
-public final class JsonLinesFormat implements DocumentFormat {
+public final class JsonLinesFormat extends TextDocumentFormat {
   // A line must hold one JSON value and nothing after it.
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-  private final IngestRules rules;
-  private final TextCleaner cleaner;
-
   public JsonLinesFormat(IngestRules rules) {
-    this.rules = rules;
-    this.cleaner = new TextCleaner(rules);
+    super(rules, "jsonl", "ndjson");
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    return DocumentFormat.hasExtension(fileName, "jsonl", "ndjson");
-  }
-
-  @Override
-  public void read(SourceFile file, Consumer<Article> out, IngestReport report) {
-    String raw = RawText.read(file, rules.maxFileBytes(), report).orElse(null);
-    if (raw == null) {
-      return;
-    }
+  protected void read(SourceFile file, String raw, Consumer<Article> out, IngestReport report) {
     List<String> lines = raw.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

@@ -13,6 +13,29 @@ public record Metadata(
 
   public static final Metadata NONE = new Metadata(null, null, null, null, null, null, null);
 
+  /**
+   * An article of {@code text} with these facts. Its title is the stated one ({@code titleOrigin}
+   * says where it came from), else the shortened lead sentence.
+   */
+  public Article article(String text, String fallbackId, String titleOrigin, String origin) {
+    String headline = title == null ? "" : TextCleaner.normalise(title);
+    return new Article(
+        id != null ? id : fallbackId,
+        headline.isEmpty() ? Titles.fromLead(text) : headline,
+        headline.isEmpty() ? "derived" : titleOrigin,
+        text,
+        date,
+        source,
+        url,
+        topics,
+        origin,
+        entities);
+  }
+
+  public Metadata withTitle(String title) {
+    return new Metadata(id, title, date, source, url, topics, entities);
+  }
+
   /** These facts, with each one that {@code other} states taking its place. */
   public Metadata overriddenBy(Metadata other) {
     return new Metadata(

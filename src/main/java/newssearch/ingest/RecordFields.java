@@ -99,14 +99,7 @@ final class RecordFields {
    * left out: the article is still indexed, as undated.
    */
   Metadata metadata(String where, String dateBasis, IngestReport report) {
-    ArticleDate date = null;
-    String dateText = text(DATE);
-    if (dateText != null) {
-      date = Dates.parse(dateText, dateBasis).orElse(null);
-      if (date == null) {
-        report.warn(where + ": date '" + dateText + "' is not a date this reader knows; indexed as undated");
-      }
-    }
+    ArticleDate date = Dates.parseOrWarn(text(DATE), dateBasis, where, report);
     return new Metadata(text(ID), text(TITLE), date, text(SOURCE), text(URL), list(TOPICS), list(ENTITIES));
   }
 
@@ -121,19 +114,7 @@ final class RecordFields {
       report.skip(SkipReason.NO_TEXT, where, "no text, body, content or description");
       return Optional.empty();
     }
-    Metadata meta = metadata(where, "metadata", report);
-    String title = meta.title() == null ? null : TextCleaner.normalise(meta.title());
-    return Optional.of(new Article(
-        meta.id() != null ? meta.id() : fallbackId,
-        title != null ? title : Titles.fromLead(text),
-        title != null ? "metadata" : "derived",
-        text,
-        meta.date(),
-        meta.source(),
-        meta.url(),
-        meta.topics(),
-        where,
-        meta.entities()));
+    return Optional.of(metadata(where, "metadata", report).article(text, fallbackId, "metadata", where));
   }
 
   private static String scalar(JsonNode node) {

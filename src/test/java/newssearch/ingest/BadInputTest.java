@@ -7,21 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every bad case in {@code src/test/resources/ingest/bad}: skipped with a reason, nothing else lost. */
 class BadInputTest {
-  private static IngestReport report;
-  private static List<Article> articles;
-  private static Map<String, Article> byId;
-
-  @BeforeAll
-  static void read() {
-    report = new IngestReport();
-    articles = IngestFixtures.read(report, false, IngestFixtures.dir("bad"));
-    byId = IngestFixtures.byId(articles);
-  }
+  private static final IngestFixtures.Ingested READ = IngestFixtures.ingest("bad");
+  private static final IngestReport report = READ.report();
+  private static final List<Article> articles = READ.articles();
+  private static final Map<String, Article> byId = READ.byId();
 
   @Test
   void exactCounts() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,10 +25,9 @@ class BbcCorpusTest {
   @BeforeAll
   static void read() {
     assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present at " + TestCorpus.bbc());
-    report = new IngestReport();
-    List<Article> articles = CorpusReader.standard(TestCorpus.config().ingest(), true)
-        .read(List.of(TestCorpus.bbc()), report);
-    byId = IngestFixtures.byId(articles);
+    IngestFixtures.Ingested bbc = IngestFixtures.ingest(CorpusReader.standard(TestCorpus.config().ingest(), true), TestCorpus.bbc());
+    report = bbc.report();
+    byId = bbc.byId();
   }
 
   @Test

@@ -8,21 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One good file of every format, in {@code src/test/resources/ingest/formats}. */
 class FormatsTest {
-  private static IngestReport report;
-  private static List<Article> articles;
-  private static Map<String, Article> byId;
-
-  @BeforeAll
-  static void read() {
-    report = new IngestReport();
-    articles = IngestFixtures.read(report, false, IngestFixtures.dir("formats"));
-    byId = IngestFixtures.byId(articles);
-  }
+  private static final IngestFixtures.Ingested READ = IngestFixtures.ingest("formats");
+  private static final IngestReport report = READ.report();
+  private static final List<Article> articles = READ.articles();
+  private static final Map<String, Article> byId = READ.byId();
 
   @Test
   void readsEveryFileAndRecordWithoutSkipsOrWarnings() {

@@ -28,6 +28,20 @@ final class IngestFixtures {
     return CorpusReader.standard(rules(), folderTopics).read(List.of(roots), report);
   }
 
+  /** What reading {@code roots} gave: the report, the articles in order, and the articles by id. */
+  record Ingested(IngestReport report, List<Article> articles, Map<String, Article> byId) {}
+
+  static Ingested ingest(CorpusReader reader, Path... roots) {
+    IngestReport report = new IngestReport();
+    List<Article> articles = reader.read(List.of(roots), report);
+    return new Ingested(report, articles, byId(articles));
+  }
+
+  /** The fixtures folder {@code name}, read with the fixtures' rules and folder topics off. */
+  static Ingested ingest(String name) {
+    return ingest(CorpusReader.standard(rules(), false), dir(name));
+  }
+
   static Map<String, Article> byId(List<Article> articles) {
     return articles.stream().collect(Collectors.toMap(Article::id, Function.identity()));
   }
