@@ -38,6 +38,7 @@ final class IndexRun {
       }
     });
     List<Article> articles = CorpusReader.standard(config.ingest(), folderTopics).read(corpus, report);
+    double readSeconds = (System.nanoTime() - start) / 1e9;
     if (articles.isEmpty()) {
       throw new Failures.UserError("nothing to index: no article could be read from " + corpus
           + " (" + report.filesRead() + " files read, " + report.skippedTotal() + " skipped); the index in "
@@ -52,11 +53,11 @@ final class IndexRun {
         progress.finish();
       }
     }
-    printSummary(report, (System.nanoTime() - start) / 1e9, store, out);
+    printSummary(report, readSeconds, (System.nanoTime() - start) / 1e9, store, out);
     return report;
   }
 
-  static void printSummary(IngestReport report, double seconds, IndexStore store, PrintWriter out) {
+  static void printSummary(IngestReport report, double readSeconds, double seconds, IndexStore store, PrintWriter out) {
     row(out, "files read", String.format(Locale.ROOT, "%,d", report.filesRead()));
     row(out, "articles indexed", String.format(Locale.ROOT, "%,d", report.articles()));
     row(out, "skipped", String.format(Locale.ROOT, "%,d", report.skippedTotal()));
@@ -68,6 +69,8 @@ final class IndexRun {
       row(out, "read as Windows-1252", String.format(Locale.ROOT, "%,d", report.decodedAsWindows1252()));
     }
     row(out, "time", String.format(Locale.ROOT, "%.1f s", seconds));
+    row(out, "  reading", String.format(Locale.ROOT, "%.1f s", readSeconds));
+    row(out, "  enriching, indexing", String.format(Locale.ROOT, "%.1f s", seconds - readSeconds));
     row(out, "articles per second", String.format(Locale.ROOT, "%,.0f", report.articles() / Math.max(seconds, 1e-9)));
     out.printf(Locale.ROOT, "index: %s%n", store.root());
     out.flush();

@@ -21,7 +21,6 @@ import newssearch.index.IndexBuilder;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
 import newssearch.ingest.Article;
-import newssearch.ingest.IngestReport;
 import newssearch.ingest.IngestRules;
 import newssearch.search.ArticleSearcher;
 import org.junit.jupiter.api.Test;
@@ -60,6 +59,8 @@ class IndexRunTest {
     assertRow(summary, "duplicate ids replaced", "1");
     assertRow(summary, "read as Windows-1252", "1");
     assertTrue(summary.lines().anyMatch(l -> l.matches("time +\\d+\\.\\d s")), summary);
+    assertTrue(summary.lines().anyMatch(l -> l.matches("  reading +\\d+\\.\\d s")), summary);
+    assertTrue(summary.lines().anyMatch(l -> l.matches("  enriching, indexing +\\d+\\.\\d s")), summary);
     assertTrue(summary.lines().anyMatch(l -> l.matches("articles per second +[\\d,]+")), summary);
     // Warnings name file and line, on the error stream.
     assertTrue(err.toString().contains("warning: " + fixtures("bad").resolve("broken.csv") + ":3: skipped, malformed record"), err.toString());
