@@ -38,14 +38,14 @@ public final class HtmlFormat extends TextDocumentFormat {
   protected void read(SourceFile file, String raw, Consumer<Article> out, IngestReport report) {
     Document page = Jsoup.parse(raw);
     String where = file.toString();
-    Metadata meta = pageMetadata(page, where, report)
-        .overriddenBy(MetadataFile.forText(file.path(), report).forArticle(0));
+    Metadata stated = MetadataFile.forText(file.path(), report).forArticle(0);
+    Metadata meta = pageMetadata(page, where, report).overriddenBy(stated);
     String text = String.join("\n\n", cleaner.paragraphs(paragraphs(page)));
     if (text.isBlank()) {
       report.skip(SkipReason.NO_TEXT, where, "no text in the page");
       return;
     }
-    out.accept(meta.article(text, file.idBase(), "headline", where));
+    out.accept(meta.article(text, file.idBase(), stated.title() != null ? "metadata" : "headline", where));
   }
 
   private static Metadata pageMetadata(Document page, String where, IngestReport report) {

@@ -72,7 +72,7 @@ class IndexRunTest {
     StringWriter err = new StringWriter();
     IndexRun.run(TestCorpus.config(), List.of(fixtures("formats")), false, new IndexStore(tmp.resolve("index")),
         new PrintWriter(new StringWriter()), new PrintWriter(err), true);
-    assertTrue(err.toString().contains("\rindexing 11/11 articles"), err.toString());
+    assertTrue(err.toString().contains("\rindexing 12/12 articles"), err.toString());
     assertTrue(err.toString().endsWith(System.lineSeparator()), "the progress line is ended");
   }
 

@@ -19,10 +19,11 @@ class FormatsTest {
 
   @Test
   void readsEveryFileAndRecordWithoutSkipsOrWarnings() {
-    // briefs.ndjson 1, news.jsonl 3, notes.md 1, robotaxi.html 1, solar.htm 1, story.txt 1, table.csv 3
-    assertEquals(7, report.filesRead());
-    assertEquals(11, articles.size());
-    assertEquals(11, report.articles());
+    // briefs.ndjson 1, harbour.html 1, news.jsonl 3, notes.md 1, robotaxi.html 1, solar.htm 1,
+    // story.txt 1, table.csv 3
+    assertEquals(8, report.filesRead());
+    assertEquals(12, articles.size());
+    assertEquals(12, report.articles());
     assertEquals(0, report.skippedTotal());
     assertEquals(0, report.duplicates());
     assertEquals(List.of(), report.messages());
@@ -115,11 +116,23 @@ class FormatsTest {
   }
 
   @Test
-  void htmlWithoutArticleUsesMainTitleTagAndJsonLdDate() {
+  void htmlWithoutArticleUsesMainJsonLdDateAndItsMetadataFile() {
     Article page = byId.get("solar");
-    assertEquals("Solar exports climb", page.title());
+    // solar.meta.json names the title and topics; the date is the page's JSON-LD datePublished.
+    assertEquals("Solar panel exports climb in the first quarter", page.title());
+    assertEquals("metadata", page.titleOrigin());
+    assertEquals(List.of("energy"), page.topics());
     assertEquals("Solar panel exports climbed in the first quarter.\n\nManufacturers cited demand from Europe.", page.text());
     assertEquals(LocalDate.of(2025, 3, 2), page.date().day());
+  }
+
+  @Test
+  void htmlWithoutBlocksOrHeadingUsesTitleTagAndBodyText() {
+    Article page = byId.get("harbour");
+    assertEquals("Harbour reopens after storm", page.title());
+    assertEquals("headline", page.titleOrigin());
+    assertEquals("The harbour reopened on Monday after the storm.\n\nFerries run again.", page.text());
+    assertNull(page.date());
   }
 
   @Test
