@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import newssearch.index.IndexBuilder;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
@@ -14,37 +15,68 @@ import newssearch.ingest.CorpusReader;
 import newssearch.ingest.IngestReport;
 import newssearch.ingest.SkipReason;
 
-/** One indexing run: read the corpus, enrich, write and publish, then print a summary. */
+/**
+ * One indexing run: read the corpus, enrich, write and publish, then print a summary. Warnings go
+ * to {@code err} as they happen; progress too, on a terminal. When no article can be read the run
+ * fails with a message and the index that was there stays served.
+ */
 final class IndexRun {
   private IndexRun() {}
 
-  static IngestReport run(IndexConfig config, List<Path> corpus, IndexStore store, PrintWriter out, PrintWriter err)
-      throws IOException {
+  static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, IndexStore store,
+      PrintWriter out, PrintWriter err) throws IOException {
+    return run(config, corpus, folderTopics, store, out, err, Progress.isTerminal());
+  }
+
+  static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, IndexStore store,
+      PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
     long start = System.nanoTime();
-    IngestReport report = new IngestReport(message -> err.println("warning: " + message));
-    List<Article> articles = CorpusReader.standard(config.ingest()).read(corpus, report);
+    IngestReport report = new IngestReport(message -> {
+      synchronized (err) {
+        err.println("warning: " + message);
+        err.flush();
+      }
+    });
+    List<Article> articles = CorpusReader.standard(config.ingest(), folderTopics).read(corpus, report);
+    double readSeconds = (System.nanoTime() - start) / 1e9;
     if (articles.isEmpty()) {
       throw new Failures.UserError("nothing to index: no article could be read from " + corpus
-          + " (" + report.skippedTotal() + " skipped); the index in " + store.root() + " is unchanged");
+          + " (" + report.filesRead() + " files read, " + report.skippedTotal() + " skipped); the index in "
+          + store.root() + " is unchanged");
     }
-    new IndexBuilder(config.analysis().index(), config.enricher()).build(store, articles, done -> {});
-    double seconds = (System.nanoTime() - start) / 1e9;
-    printSummary(report, seconds, store, out);
+    Progress progress = showProgress ? new Progress(err, articles.size(), System::nanoTime) : null;
+    IntConsumer onProgress = progress == null ? done -> {} : progress;
+    try {
+      new IndexBuilder(config.analysis().index(), config.enricher()).build(store, articles, onProgress);
+    } finally {
+      if (progress != null) {
+        progress.finish();
+      }
+    }
+    printSummary(report, readSeconds, (System.nanoTime() - start) / 1e9, store, out);
     return report;
   }
 
-  static void printSummary(IngestReport report, double seconds, IndexStore store, PrintWriter out) {
-    out.printf(Locale.ROOT, "%-22s %,d%n", "files read", report.filesRead());
-    out.printf(Locale.ROOT, "%-22s %,d%n", "articles indexed", report.articles());
+  static void printSummary(IngestReport report, double readSeconds, double seconds, IndexStore store, PrintWriter out) {
+    row(out, "files read", String.format(Locale.ROOT, "%,d", report.filesRead()));
+    row(out, "articles indexed", String.format(Locale.ROOT, "%,d", report.articles()));
+    row(out, "skipped", String.format(Locale.ROOT, "%,d", report.skippedTotal()));
     for (Map.Entry<SkipReason, Integer> e : report.skipped().entrySet()) {
-      out.printf(Locale.ROOT, "%-22s %,d%n", "skipped: " + e.getKey().label(), e.getValue());
+      row(out, "  " + e.getKey().label(), String.format(Locale.ROOT, "%,d", e.getValue()));
     }
-    if (report.duplicates() > 0) {
-      out.printf(Locale.ROOT, "%-22s %,d%n", "duplicate ids replaced", report.duplicates());
+    row(out, "duplicate ids replaced", String.format(Locale.ROOT, "%,d", report.duplicates()));
+    if (report.decodedAsWindows1252() > 0) {
+      row(out, "read as Windows-1252", String.format(Locale.ROOT, "%,d", report.decodedAsWindows1252()));
     }
-    out.printf(Locale.ROOT, "%-22s %.1f s%n", "time", seconds);
-    out.printf(Locale.ROOT, "%-22s %,.0f%n", "articles per second", report.articles() / Math.max(seconds, 1e-9));
-    out.printf(Locale.ROOT, "%-22s %s%n", "index", store.root());
+    row(out, "time", String.format(Locale.ROOT, "%.1f s", seconds));
+    row(out, "  reading", String.format(Locale.ROOT, "%.1f s", readSeconds));
+    row(out, "  enriching, indexing", String.format(Locale.ROOT, "%.1f s", seconds - readSeconds));
+    row(out, "articles per second", String.format(Locale.ROOT, "%,.0f", report.articles() / Math.max(seconds, 1e-9)));
+    out.printf(Locale.ROOT, "index: %s%n", store.root());
     out.flush();
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf(Locale.ROOT, "%-24s %12s%n", label, value);
   }
 }

@@ -20,6 +20,10 @@ final class Locations {
       description = "file or folder to index; repeatable (default: the bundled corpus, <home>/corpus)")
   List<Path> corpus;
 
+  @Option(names = "--folder-topics",
+      description = "give each article the name of the folder its file stands in as a topic (for corpora sorted into category folders)")
+  boolean folderTopics;
+
   static Path home() {
     String home = System.getProperty("news.home");
     return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();

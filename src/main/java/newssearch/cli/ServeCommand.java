@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     if (locations.corpusGiven() || store.current().isEmpty()) {
       out.println("news-search: indexing " + locations.corpusPaths());
       out.flush();
-      IndexRun.run(config, locations.corpusPaths(), store, out, spec.commandLine().getErr());
+      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, spec.commandLine().getErr());
     }
     ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
     WebServer server;

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param date publication date, or null when undated
  * @param source publisher, or empty
  * @param url link to the original, or empty
- * @param topics topic ids given by the corpus metadata (enrichment adds its own)
+ * @param topics topic ids given by the corpus metadata or its folders (enrichment adds its own)
  * @param origin file (and position) the article was read from, for messages
+ * @param entities names of people, organisations and places the corpus metadata gives
  */
 public record Article(
     String id,
@@ -26,7 +27,8 @@ public record Article(
     String source,
     String url,
     List<String> topics,
-    String origin) {
+    String origin,
+    List<String> entities) {
 
   public Article {
     Objects.requireNonNull(id, "id");
@@ -37,5 +39,22 @@ public record Article(
     titleOrigin = titleOrigin == null ? "derived" : titleOrigin;
     topics = topics == null ? List.of() : List.copyOf(topics);
     origin = origin == null ? "" : origin;
+    entities = entities == null ? List.of() : List.copyOf(entities);
+  }
+
+  /** An article for which the corpus names no entities. */
+  public Article(String id, String title, String titleOrigin, String text, ArticleDate date, String source,
+      String url, List<String> topics, String origin) {
+    this(id, title, titleOrigin, text, date, source, url, topics, origin, List.of());
+  }
+
+  /** This article with {@code topic} added to its given topics, unless it has it already. */
+  public Article withTopic(String topic) {
+    if (topics.contains(topic)) {
+      return this;
+    }
+    List<String> more = new java.util.ArrayList<>(topics);
+    more.add(topic);
+    return new Article(id, title, titleOrigin, text, date, source, url, more, origin, entities);
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -15,17 +16,32 @@ import java.util.stream.Stream;
  * that accepts its name. Files are read in parallel but the result is in a stable order (roots as
  * given, files by path), so the same corpus always gives the same articles. A later article with
  * the id of an earlier one replaces it, and the report counts it.
+ *
+ * <p>With folder topics on, every article of a file found in a corpus folder also gets the name
+ * of the folder it stands in as a topic ({@code bbc/sport/199.txt} is about {@code sport}).
  */
 public final class CorpusReader {
   private final List<DocumentFormat> formats;
+  private final boolean folderTopics;
 
-  public CorpusReader(List<DocumentFormat> formats) {
+  public CorpusReader(List<DocumentFormat> formats, boolean folderTopics) {
     this.formats = List.copyOf(formats);
+    this.folderTopics = folderTopics;
   }
 
-  /** The formats every corpus may use. */
+  public CorpusReader(List<DocumentFormat> formats) {
+    this(formats, false);
+  }
+
+  /** The formats every corpus may use: text and Markdown, JSON Lines, CSV and HTML. */
+  public static CorpusReader standard(IngestRules rules, boolean folderTopics) {
+    return new CorpusReader(
+        List.of(new TextFormat(rules), new JsonLinesFormat(rules), new CsvFormat(rules), new HtmlFormat(rules)),
+        folderTopics);
+  }
+
   public static CorpusReader standard(IngestRules rules) {
-    return new CorpusReader(List.of(new TextFormat(rules)));
+    return standard(rules, false);
   }
 
   public List<Article> read(List<Path> roots, IngestReport report) {
@@ -53,7 +69,9 @@ public final class CorpusReader {
       if (format.accepts(name)) {
         List<Article> articles = new ArrayList<>();
         report.fileRead();
-        format.read(file, articles::add, report);
+        Consumer<Article> out = articles::add;
+        String topic = folderTopics ? file.folderTopic() : null;
+        format.read(file, topic == null ? out : a -> out.accept(a.withTopic(topic)), report);
         return articles;
       }
     }

@@ -1,5 +1,6 @@
 package newssearch.ingest;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -12,4 +13,15 @@ public interface DocumentFormat {
   boolean accepts(String fileName);
 
   void read(SourceFile file, Consumer<Article> out, IngestReport report);
+
+  /** True when {@code fileName} ends in one of {@code extensions} (given without the dot), in any case. */
+  static boolean hasExtension(String fileName, String... extensions) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    for (String extension : extensions) {
+      if (name.endsWith("." + extension)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

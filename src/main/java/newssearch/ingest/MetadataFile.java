@@ -21,8 +21,9 @@ import java.util.Locale;
  *                "date_basis": "first reported on 23 Dec 2025"}, …]}
  * </pre>
  *
- * A date is ISO ({@code 2025-12-23}, {@code 2025-12}, {@code 2025}); {@code date_precision}
- * ({@code day}, {@code month}, {@code year}) overrides the precision the form implies.
+ * A date is in any form {@link Dates} reads ({@code 2025-12-23}, {@code 2025-12}, {@code 2025},
+ * {@code 23 December 2025}, ...); {@code date_precision} ({@code day}, {@code month},
+ * {@code year}) overrides the precision the form implies.
  * Fields ending in {@code _basis} record where a fact came from; they are kept for people and
  * not used by the engine.
  */
@@ -80,24 +81,13 @@ public final class MetadataFile {
   }
 
   static Metadata parse(JsonNode node, Path file, IngestReport report) {
-    ArticleDate date = null;
-    String dateText = text(node, "date");
-    if (dateText != null) {
-      date = Dates.parseIso(dateText, "metadata").orElse(null);
-      if (date == null) {
-        report.warn(file + ": date '" + dateText + "' is not an ISO date; ignored");
-      } else if (text(node, "date_precision") != null) {
-        date = new ArticleDate(date.day(), precision(text(node, "date_precision"), date.precision()), "metadata");
-      }
+    Metadata meta = RecordFields.of(node).metadata(file.toString(), "metadata", report);
+    String precision = text(node, "date_precision");
+    if (meta.date() == null || precision == null) {
+      return meta;
     }
-    List<String> topics = null;
-    if (node.has("topics")) {
-      topics = new ArrayList<>();
-      for (JsonNode t : node.path("topics")) {
-        topics.add(t.asText());
-      }
-    }
-    return new Metadata(text(node, "id"), text(node, "title"), date, text(node, "source"), text(node, "url"), topics);
+    ArticleDate date = new ArticleDate(meta.date().day(), precision(precision, meta.date().precision()), "metadata");
+    return meta.overriddenBy(new Metadata(null, null, date, null, null, null, null));
   }
 
   private static DatePrecision precision(String text, DatePrecision fallback) {

@@ -24,7 +24,8 @@ public final class RawText {
     try {
       long size = Files.size(file.path());
       if (size > maxBytes) {
-        report.skip(SkipReason.TOO_LARGE, file.toString(), size + " bytes, limit " + maxBytes);
+        report.skip(SkipReason.TOO_LARGE, file.toString(),
+            size + " bytes, limit " + maxBytes + ": max-file-bytes in " + IngestRules.FILE);
         return Optional.empty();
       }
       bytes = Files.readAllBytes(file.path());

@@ -10,27 +10,14 @@ import java.util.function.Consumer;
  * digest (a line of it matches a digest separator of {@link IngestRules}). The headline is the
  * metadata's, else the first line when it reads as one, else the shortened lead sentence.
  */
-public final class TextFormat implements DocumentFormat {
-  private final IngestRules rules;
-  private final TextCleaner cleaner;
+public final class TextFormat extends TextDocumentFormat {
 
   public TextFormat(IngestRules rules) {
-    this.rules = rules;
-    this.cleaner = new TextCleaner(rules);
+    super(rules, "txt", "md");
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    String name = fileName.toLowerCase(Locale.ROOT);
-    return name.endsWith(".txt") || name.endsWith(".md");
-  }
-
-  @Override
-  public void read(SourceFile file, Consumer<Article> out, IngestReport report) {
-    String raw = RawText.read(file, rules.maxFileBytes(), report).orElse(null);
-    if (raw == null) {
-      return;
-    }
+  protected void read(SourceFile file, String raw, Consumer<Article> out, IngestReport report) {
     MetadataFile metadata = MetadataFile.forText(file.path(), report);
     List<List<String>> sections = sections(raw.lines().toList());
     boolean digest = sections.size() > 1;
@@ -80,27 +67,9 @@ public final class TextFormat implements DocumentFormat {
       body = paragraphs.subList(1, paragraphs.size());
     }
     String text = String.join("\n\n", body);
-    String title;
-    String titleOrigin;
-    if (meta.title() != null) {
-      title = meta.title();
-      titleOrigin = "metadata";
-    } else if (headline != null) {
-      title = headline;
-      titleOrigin = "headline";
-    } else {
-      title = Titles.fromLead(text);
-      titleOrigin = "derived";
+    if (meta.title() != null || headline == null) {
+      return meta.article(text, id, "metadata", origin);
     }
-    return new Article(
-        meta.id() != null ? meta.id() : id,
-        title,
-        titleOrigin,
-        text,
-        meta.date(),
-        meta.source(),
-        meta.url(),
-        meta.topics(),
-        origin);
+    return meta.withTitle(headline).article(text, id, "headline", origin);
   }
 }

@@ -18,8 +18,8 @@ public final class Titles {
   private Titles() {}
 
   /**
-   * True when the first paragraph reads as a headline: short, without a final full stop, and
-   * followed by body text.
+   * True when the first paragraph reads as a headline: short, without a final full stop (an
+   * ellipsis may end one: "Rivals of the £400 Apple..."), and followed by body text.
    */
   public static boolean startsWithHeadline(List<String> paragraphs) {
     if (paragraphs.size() < 2) {
@@ -28,6 +28,9 @@ public final class Titles {
     String first = paragraphs.get(0);
     if (first.length() > MAX_HEADLINE_CHARS || first.split("\\s+").length > MAX_HEADLINE_WORDS) {
       return false;
+    }
+    if (first.endsWith("...") || first.endsWith("…")) {
+      return true;
     }
     char last = first.charAt(first.length() - 1);
     return last != '.' && last != ',' && last != ';' && last != ':';
