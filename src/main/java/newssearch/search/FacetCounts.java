@@ -43,7 +43,7 @@ final class FacetCounts {
   private List<SearchResult.FacetValue> topics(List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (LabelAndValue lv : children(Schema.TOPIC, Integer.MAX_VALUE)) {
+    for (LabelAndValue lv : every(Schema.TOPIC)) {
       values.add(topic(lv.label, lv.value.longValue(), selected));
       seen.add(lv.label);
     }
@@ -62,7 +62,7 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> entities(List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue type : children(Schema.ENTITY, Integer.MAX_VALUE)) {
+    for (LabelAndValue type : every(Schema.ENTITY)) {
       for (LabelAndValue name : children(Schema.ENTITY, DEFAULT_SIZE, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
@@ -80,7 +80,7 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> months() throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : children(Schema.MONTH, Integer.MAX_VALUE)) {
+    for (LabelAndValue lv : every(Schema.MONTH)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), false));
     }
     // Time order, with undated articles after every month.
@@ -95,6 +95,25 @@ final class FacetCounts {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), selected.contains(lv.label)));
     }
     return values;
+  }
+
+  /**
+   * Every child of a facet path, most frequent first. (getTopChildren sizes its queue by n, so
+   * it cannot be asked for "all" with a huge n.)
+   */
+  private List<LabelAndValue> every(String dim, String... path) throws IOException {
+    FacetResult result;
+    try {
+      result = facets.getAllChildren(dim, path);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+    if (result == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(result.labelValues)
+        .sorted(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label))
+        .toList();
   }
 
   /** The top children of a facet path; none when no document has the dimension. */
