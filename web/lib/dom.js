@@ -38,7 +38,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** A date as precise as it is known: "23 Dec 2025", "Dec 2025" or "2025". */
 export function formatDate(iso, precision) {
-  if (!iso) return "undated";
+  if (!iso) return "Date unknown";
   const [y, m, d] = iso.split("-");
   if (precision === "year" || !m) return y;
   if (precision === "month" || !d) return `${MONTHS[Number(m) - 1]} ${y}`;

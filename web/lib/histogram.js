@@ -32,7 +32,8 @@ export function drawHistogram(container, values, range, onRange) {
   const series = monthSeries(values);
   const undated = values.find((v) => v.value === "undated");
   if (series.length === 0) {
-    container.replaceChildren(el("p", { className: "muted", textContent: "No dated articles." }));
+    const text = undated ? `No dates: ${plural(undated.count, "match", "matches")} without a date.` : "No dated articles.";
+    container.replaceChildren(el("p", { className: "muted", textContent: text }));
     return;
   }
   const max = Math.max(...series.map((s) => s.count), 1);

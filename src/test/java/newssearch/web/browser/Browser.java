@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import newssearch.TestCorpus;
 import org.openqa.selenium.Dimension;
@@ -39,6 +40,20 @@ final class Browser implements AutoCloseable {
   static final Dimension DESKTOP = new Dimension(1366, 900);
   static final Dimension PHONE = new Dimension(390, 844);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Selenium warns when it has no DevTools bindings for this Chromium's version; the tests use
+   * none (CDP commands go through chromedriver), so the warning is noise. Held here so the
+   * loggers keep their level.
+   */
+  private static final Logger[] QUIET = {
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+      Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver")};
+
+  static {
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.SEVERE);
+    }
+  }
 
   final ChromeDriver driver;
   final Path downloads;

@@ -160,6 +160,30 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theArticleViewListsTheRelatedEndpointsArticlesOrHidesTheSection() throws Exception {
+    String id = api("q=nvidia").get("hits").get(0).get("id").asText();
+    var response = server.get("/api/articles/" + enc(id) + "/related");
+    open("/article.html?id=" + enc(id));
+    browser.waiting().until(d -> d.findElement(By.id("article")).isDisplayed());
+    if (response.statusCode() == 404) {
+      assertFalse(browser.driver.findElement(By.id("related-section")).isDisplayed());
+      return;
+    }
+    List<String> expected = new ArrayList<>();
+    TestServer.json(response).get("related").forEach(r -> expected.add(r.get("title").asText()));
+    browser.waiting().until(d -> d.findElements(By.cssSelector("#related > li")).size() == expected.size());
+    assertEquals(expected, browser.driver.findElements(By.cssSelector("#related > li > a")).stream().map(WebElement::getText).toList());
+  }
+
+  @Test
+  void anUnknownArticleSaysSo() throws Exception {
+    open("/article.html?id=no-such-article");
+    String shown = browser.waiting().until(d -> d.findElement(By.id("error")).isDisplayed() ? d.findElement(By.id("error")).getText() : null);
+    assertTrue(shown.contains("There is no article with the id “no-such-article”"), shown);
+    browser.consoleErrors(m -> m.contains("no-such-article") && m.contains("status of 404"));
+  }
+
+  @Test
   void aSharedLinkReproducesTheView() throws Exception {
     String query = "q=china&topic=trade&sort=-date&from=2025-12&to=2025-12";
     open("/?" + query);
@@ -232,6 +256,22 @@ class SearchPageBrowserTest {
       if (!types.contains(e.get("type").asText())) types.add(e.get("type").asText());
     });
     assertEquals(types.size(), browser.driver.findElements(By.cssSelector("#facet-entity .entity-group")).size());
+    // Five of each type at first; "show more" lists the rest.
+    boolean someHidden = false;
+    for (String type : types) {
+      long all = 0;
+      for (JsonNode e : api.get("facets").get("entity")) {
+        if (e.get("type").asText().equals(type)) all++;
+      }
+      String group = "#entity-group-" + type;
+      assertEquals(Math.min(all, 5), browser.driver.findElements(By.cssSelector(group + " li")).size(), type);
+      if (all > 5) {
+        someHidden = true;
+        browser.driver.findElement(By.cssSelector("[aria-controls='entity-group-" + type + "']")).click();
+        assertEquals(all, browser.driver.findElements(By.cssSelector(group + " li")).size(), type);
+      }
+    }
+    assertTrue(someHidden, "the seed corpus has a type with more than five entities");
     String name = api.get("facets").get("entity").get(0).get("value").asText();
     browser.driver.findElement(By.id("entity-filter")).sendKeys(name);
     List<String> shown = browser.driver.findElements(By.cssSelector("#facet-entity input[name=entity]")).stream()
@@ -357,13 +397,20 @@ class SearchPageBrowserTest {
     browser.js("window.seen = [];"
         + "new MutationObserver(() => window.seen.push(document.getElementById('status').textContent))"
         + ".observe(document.getElementById('status'), {childList: true, characterData: true, subtree: true});");
+    // An answer in 50 ms, whatever the load on this machine: the page's fetch hands over the
+    // API's own answer for this search after a 50 ms timer, which always fires before the page's
+    // 250 ms one.
+    String answer = server.get("/api/search?topic=chips&size=10").body();
+    browser.js("const answer = JSON.parse(arguments[0]), real = window.realFetch = window.fetch;"
+        + "window.fetch = (url, opts) => String(url).startsWith('/api/search?') ? new Promise(r => setTimeout(r, 50))"
+        + "  .then(() => ({ok: true, status: 200, json: () => Promise.resolve(answer)})) : real(url, opts);", answer);
     checkbox("topic", "chips").click();
     settle();
     assertEquals(List.of(), seenStatus(), "the loading notice flickered for a fast answer");
+    assertEquals(ids(api("topic=chips")), shownIds());
 
     // The same search, answered after 800 ms: the notice shows, then goes.
-    browser.js("const real = window.fetch;"
-        + "window.fetch = (url, opts) => new Promise(r => setTimeout(r, 800)).then(() => real(url, opts));");
+    browser.js("window.fetch = (url, opts) => new Promise(r => setTimeout(r, 800)).then(() => window.realFetch(url, opts));");
     checkbox("topic", "chips").click();
     settle();
     assertEquals(List.of("Searching…", ""), seenStatus());
