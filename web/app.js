@@ -299,10 +299,15 @@ function wire() {
   $("entity-filter").addEventListener("input", () => lastResult && renderEntities(lastResult.facets.entity));
   $("export-csv").addEventListener("click", () => runExport($("export-csv"), exportCsv));
   $("export-json").addEventListener("click", () => runExport($("export-json"), exportJson));
-  $("filters-toggle").addEventListener("click", () => {
-    const open = $("filters-toggle").getAttribute("aria-expanded") !== "true";
+  // On a phone the filters fold away behind a button.
+  const showFilters = (open) => {
     $("filters-toggle").setAttribute("aria-expanded", String(open));
     $("facets").classList.toggle("open", open);
+  };
+  $("filters-toggle").addEventListener("click", () => showFilters($("filters-toggle").getAttribute("aria-expanded") !== "true"));
+  $("filters-done").addEventListener("click", () => {
+    showFilters(false);
+    $("results").focus();
   });
 
   // Links to other views of this page change the URL without a reload.

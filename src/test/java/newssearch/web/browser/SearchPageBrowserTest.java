@@ -454,7 +454,15 @@ class SearchPageBrowserTest {
     browser.screenshot("search-phone");
     browser.driver.findElement(By.id("filters-toggle")).click();
     assertTrue(browser.driver.findElement(By.id("facets")).isDisplayed());
+    checkbox("topic", "chips").click();
+    settle();
+    assertTrue(browser.driver.findElement(By.id("facets")).isDisplayed(), "the filters stay open to pick more");
+    assertEquals("Filters (1)", browser.driver.findElement(By.id("filters-toggle")).getText());
     browser.screenshot("search-phone-filters");
+    browser.driver.findElement(By.id("filters-done")).click();
+    assertFalse(browser.driver.findElement(By.id("facets")).isDisplayed());
+    assertEquals("results", browser.driver.switchTo().activeElement().getAttribute("id"));
+    assertEquals(ids(api("q=nvidia&topic=chips")), shownIds());
     browser.driver.findElement(By.cssSelector("#hits .hit h3 a")).click();
     browser.waiting().until(d -> d.findElement(By.id("article")).isDisplayed());
     assertNoSidewaysScroll();
