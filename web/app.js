@@ -61,7 +61,32 @@ async function render({ focusResults = false } = {}) {
   }
 }
 
+/**
+ * Redrawing replaces the facet lists, chips and pager; a keyboard user whose control was among
+ * them keeps focus on its new copy (or, when it is gone, on the results).
+ */
+function keepingFocus(redraw) {
+  const active = document.activeElement;
+  const redrawn = ["facets", "active-filters", "pager"].some((id) => $(id).contains(active));
+  let selector = null;
+  if (redrawn && active.matches("input[name][value]")) selector = `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
+  else if (redrawn && active.id) selector = `#${CSS.escape(active.id)}`;
+  else if (redrawn && active.hasAttribute("aria-controls")) selector = `[aria-controls="${CSS.escape(active.getAttribute("aria-controls"))}"]`;
+  else if (redrawn && active.matches("#pager a")) selector = `#pager a[aria-label="${CSS.escape(active.getAttribute("aria-label"))}"]`;
+  else if (redrawn && active.matches(".bar[data-month]")) selector = `.bar[data-month="${CSS.escape(active.dataset.month)}"]`;
+  redraw();
+  if (!redrawn) return;
+  const again = selector && document.querySelector(selector);
+  // No scrolling: the page stays where the reader is looking.
+  if (again && again.offsetParent !== null) again.focus({ preventScroll: true });
+  else $("results").focus({ preventScroll: true });
+}
+
 function showResult(result) {
+  keepingFocus(() => drawResult(result));
+}
+
+function drawResult(result) {
   $("error").hidden = true;
   topicLabels = new Map(result.facets.topic.map((t) => [t.value, t.label]));
   showSummary(result);

@@ -322,6 +322,22 @@ class SearchPageBrowserTest {
       browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
     }
     assertEquals(List.of(), invisible, "focused without a visible outline");
+
+    // Space on a facet checkbox filters, and focus stays on that checkbox after the redraw.
+    WebElement box = checkbox("topic", "chips");
+    browser.js("arguments[0].focus();", box);
+    box.sendKeys(Keys.SPACE);
+    settle();
+    assertEquals(ids(api("q=nvidia&topic=chips")), shownIds());
+    WebElement focused = browser.driver.switchTo().activeElement();
+    assertEquals("chips", focused.getAttribute("value"));
+    assertTrue(focused.isSelected());
+    // Removing the only chip by keyboard leaves focus on the results.
+    WebElement chip = browser.driver.findElement(By.cssSelector("#filter-chips .filter-chip"));
+    chip.sendKeys(Keys.ENTER);
+    settle();
+    assertEquals(ids(api("q=nvidia")), shownIds());
+    assertEquals("results", browser.driver.switchTo().activeElement().getAttribute("id"));
   }
 
   @Test
