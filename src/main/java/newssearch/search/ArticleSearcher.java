@@ -210,16 +210,24 @@ public final class ArticleSearcher implements Closeable {
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
-    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    DrillDownQuery drill = drillDown(textQuery, request);
+    // DrillSideways scores a filtered search in one pass over each segment, which Lucene's time
+    // limit (scoring in windows) cannot interrupt; the budget applies to unfiltered searches.
+    IndexSearcher searcher = isUnfiltered(request) ? s.searcherWithin(limits.timeoutMillis()) : s.searcher;
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, s.facetState);
     DrillSideways.DrillSidewaysResult result;
     try {
-      result = sideways.search(drillDown(textQuery, request), null, null, window, sort(request.sort()), true);
+      result = sideways.search(drill, null, null, window, sort(request.sort()), true);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryBuilder.tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
     }
     long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
     return new Matches(result.hits, result.facets, total, searcher.timedOut());
+  }
+
+  private static boolean isUnfiltered(SearchRequest r) {
+    return r.topics().isEmpty() && r.entities().isEmpty() && r.entityTypes().isEmpty() && r.sources().isEmpty()
+        && r.from() == null && r.to() == null;
   }
 
   /** A corrected query, when a word matches nothing and the correction finds more. */
