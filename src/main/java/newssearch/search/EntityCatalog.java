@@ -73,7 +73,7 @@ final class EntityCatalog {
   private static List<LabelAndValue> children(Facets counts, String... path) throws IOException {
     FacetResult result;
     try {
-      result = counts.getTopChildren(Integer.MAX_VALUE, Schema.ENTITY, path);
+      result = counts.getAllChildren(Schema.ENTITY, path);
     } catch (IllegalArgumentException e) {
       return List.of();
     }

@@ -23,6 +23,9 @@ import org.apache.lucene.facet.LabelAndValue;
  * besides the selected ones.
  */
 final class FacetCounts {
+  /** Every value of a dimension, in no particular order. */
+  private static final int ALL = -1;
+
   /** Years are listed when the matches span more than this many. */
   static final int YEARS_SHOWN_BEYOND = 2;
 
@@ -78,11 +81,11 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> entities(List<String> selected, List<String> types) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue type : children(Schema.ENTITY, Integer.MAX_VALUE)) {
+    for (LabelAndValue type : children(Schema.ENTITY, ALL)) {
       if (!types.isEmpty() && !types.contains(type.label)) {
         continue;
       }
-      for (LabelAndValue name : children(Schema.ENTITY, Integer.MAX_VALUE, type.label)) {
+      for (LabelAndValue name : children(Schema.ENTITY, ALL, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
     }
@@ -99,7 +102,7 @@ final class FacetCounts {
 
   private List<SearchResult.FacetValue> inTimeOrder(String dim) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : children(dim, Integer.MAX_VALUE)) {
+    for (LabelAndValue lv : children(dim, ALL)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), false));
     }
     // Time order, with undated articles after every month.
@@ -127,7 +130,7 @@ final class FacetCounts {
   private List<LabelAndValue> children(String dim, int n, String... path) throws IOException {
     FacetResult result;
     try {
-      result = facets.getTopChildren(n, dim, path);
+      result = n == ALL ? facets.getAllChildren(dim, path) : facets.getTopChildren(n, dim, path);
     } catch (IllegalArgumentException e) {
       return List.of();
     }
