@@ -74,7 +74,8 @@ final class EntityCatalog {
     FacetResult result;
     try {
       result = counts.getAllChildren(Schema.ENTITY, path);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // An index without the dimension: Lucene throws, for a hierarchical one a NullPointerException.
       return List.of();
     }
     return result == null ? List.of() : List.of(result.labelValues);

@@ -131,7 +131,8 @@ final class FacetCounts {
     FacetResult result;
     try {
       result = n == ALL ? facets.getAllChildren(dim, path) : facets.getTopChildren(n, dim, path);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // An index without the dimension: Lucene throws, for a hierarchical one a NullPointerException.
       return List.of();
     }
     return result == null ? List.of() : List.of(result.labelValues);
