@@ -6,45 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import newssearch.TestCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Filters and facets over the seed corpus: expectations come from the index's own counts, so
  * they hold whatever enrichment tags.
  */
-class SearchFacetsTest {
-  @TempDir static Path dir;
-  static ArticleSearcher searcher;
-
-  @BeforeAll
-  static void open() {
-    searcher = TestCorpus.searcher(dir, TestCorpus.seedCorpus());
-  }
-
-  @AfterAll
-  static void close() {
-    searcher.close();
-  }
-
+class SearchFacetsTest extends SeedCorpusTest {
   static SearchResult run(List<String> topics, List<String> entities, List<String> types, List<String> sources)
       throws IOException {
     return searcher.search(new SearchRequest("", QuerySyntax.SIMPLE, topics, entities, types, sources, null, null,
         SortOrder.NEWEST, 1, 100, SearchRequest.DEFAULT_FACET_SIZE));
-  }
-
-  static Set<String> ids(SearchResult r) {
-    Set<String> ids = new HashSet<>();
-    r.hits().forEach(h -> ids.add(h.id()));
-    return ids;
   }
 
   static long count(SearchResult r, String facet, String value) {

@@ -6,32 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import newssearch.TestCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The query grammars, synonyms, limits and spelling suggestions, over the seed corpus. */
-class SearchQueriesTest {
-  @TempDir static Path dir;
-  static ArticleSearcher searcher;
-
-  @BeforeAll
-  static void open() {
-    searcher = TestCorpus.searcher(dir, TestCorpus.seedCorpus());
-  }
-
-  @AfterAll
-  static void close() {
-    searcher.close();
-  }
-
+class SearchQueriesTest extends SeedCorpusTest {
   static SearchResult search(String q) throws IOException {
     return searcher.search(SearchRequest.of(q).withPage(1, 100));
   }
@@ -39,12 +21,6 @@ class SearchQueriesTest {
   static SearchResult lucene(String q) throws IOException {
     return searcher.search(new SearchRequest(q, QuerySyntax.LUCENE, List.of(), List.of(), null, null,
         SortOrder.RELEVANCE, 1, 100));
-  }
-
-  static Set<String> ids(SearchResult r) {
-    Set<String> ids = new HashSet<>();
-    r.hits().forEach(h -> ids.add(h.id()));
-    return ids;
   }
 
   static String text(String id) throws IOException {

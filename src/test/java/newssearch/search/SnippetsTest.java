@@ -4,29 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import newssearch.TestCorpus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Highlighted snippets and titles over the seed corpus. */
-class SnippetsTest {
-  @TempDir static Path dir;
-  static ArticleSearcher searcher;
-
-  @BeforeAll
-  static void open() {
-    searcher = TestCorpus.searcher(dir, TestCorpus.seedCorpus());
-  }
-
-  @AfterAll
-  static void close() {
-    searcher.close();
-  }
-
+class SnippetsTest extends SeedCorpusTest {
   /** The HTML with the mark tags taken out: nothing else may look like a tag. */
   static String withoutMarks(String html) {
     return html.replace("<mark>", "").replace("</mark>", "");
