@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import newssearch.enrich.Entity;
 import newssearch.enrich.Taxonomy;
@@ -53,6 +55,8 @@ public final class ArticleSearcher implements Closeable {
   private final SpellingSuggester spelling = new SpellingSuggester();
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+  /** Runs the sideways facet counts of a filtered search side by side. */
+  private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
   private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits) {
     this.store = store;
@@ -210,24 +214,18 @@ public final class ArticleSearcher implements Closeable {
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
-    DrillDownQuery drill = drillDown(textQuery, request);
-    // DrillSideways scores a filtered search in one pass over each segment, which Lucene's time
-    // limit (scoring in windows) cannot interrupt; the budget applies to unfiltered searches.
-    IndexSearcher searcher = isUnfiltered(request) ? s.searcherWithin(limits.timeoutMillis()) : s.searcher;
-    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, s.facetState);
+    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    // With an executor, DrillSideways runs the drill-down and each sideways count as a query of
+    // its own. Its one-pass scorer, used without one, cannot be cut short by the time budget.
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, facetExecutor);
     DrillSideways.DrillSidewaysResult result;
     try {
-      result = sideways.search(drill, null, null, window, sort(request.sort()), true);
+      result = sideways.search(drillDown(textQuery, request), null, null, window, sort(request.sort()), true);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryBuilder.tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
     }
     long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
     return new Matches(result.hits, result.facets, total, searcher.timedOut());
-  }
-
-  private static boolean isUnfiltered(SearchRequest r) {
-    return r.topics().isEmpty() && r.entities().isEmpty() && r.entityTypes().isEmpty() && r.sources().isEmpty()
-        && r.from() == null && r.to() == null;
   }
 
   /** A corrected query, when a word matches nothing and the correction finds more. */
@@ -272,6 +270,7 @@ public final class ArticleSearcher implements Closeable {
 
   @Override
   public void close() {
+    facetExecutor.shutdown();
     IndexSnapshot s = current.getAndSet(null);
     if (s != null) {
       s.release();

@@ -61,6 +61,9 @@ class FixtureSearchTest {
       SearchResult r = hurried.search(SearchRequest.of("quantum OR export"));
       assertTrue(r.partial());
       assertFalse(r.totalExact());
+      SearchResult filtered = hurried.search(new SearchRequest("quantum OR export", null, List.of(), List.of(), List.of(),
+          List.of("Fixture Wire"), DateBounds.from("2019"), null, SortOrder.RELEVANCE, 1, 10, 10));
+      assertTrue(filtered.partial(), "the budget holds for filtered searches too");
     }
     SearchResult full = searcher.search(SearchRequest.of("quantum OR export"));
     assertFalse(full.partial());
