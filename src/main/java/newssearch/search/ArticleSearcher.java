@@ -55,7 +55,7 @@ public final class ArticleSearcher implements Closeable {
   private final SpellingSuggester spelling = new SpellingSuggester();
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
-  /** Runs the sideways facet counts of a filtered search side by side. */
+  /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
   private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
   private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits) {
@@ -77,6 +77,7 @@ public final class ArticleSearcher implements Closeable {
     ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
     searcher.current.set(IndexSnapshot.open(generation));
+    searcher.warmCompletions();
     return searcher;
   }
 
@@ -89,7 +90,25 @@ public final class ArticleSearcher implements Closeable {
     }
     current.set(IndexSnapshot.open(generation.get()));
     old.release();
+    warmCompletions();
     return true;
+  }
+
+  /** Builds the served generation's completions in the background, so the first keystroke does not wait. */
+  private void warmCompletions() {
+    facetExecutor.execute(() -> {
+      IndexSnapshot s = current.get();
+      if (s == null || !s.tryAcquire()) {
+        return;
+      }
+      try {
+        s.completions();
+      } catch (IOException | RuntimeException e) {
+        // Completion is built again on first use, where a failure reaches the request.
+      } finally {
+        s.release();
+      }
+    });
   }
 
   public int documentCount() {

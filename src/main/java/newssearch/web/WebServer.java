@@ -30,6 +30,8 @@ public final class WebServer {
 
   /** Marks a response whose error body is already written, so the status handlers keep it. */
   private static final String ERROR_SENT = "news-search.error-sent";
+  /** Names the index generation that answered an export. */
+  static final String INDEX_VERSION_HEADER = "X-Index-Version";
   /** The OpenAPI description of the API, on the class path. */
   static final String OPENAPI = "/openapi.json";
 
@@ -86,6 +88,7 @@ public final class WebServer {
 
     config.http.compressionStrategy = CompressionStrategy.GZIP;
     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+      rule.exposeHeader(INDEX_VERSION_HEADER);
       if (corsOrigins.contains("*")) {
         rule.anyHost();
       } else {
@@ -128,7 +131,7 @@ public final class WebServer {
   private void searchCsv(Context ctx) throws Exception {
     ArticleSearcher.Export export = searcher.export(SearchParams.read(ctx));
     ctx.header("Content-Disposition", "attachment; filename=\"news-search-" + export.indexVersion() + ".csv\"");
-    ctx.header("X-Index-Version", export.indexVersion());
+    ctx.header(INDEX_VERSION_HEADER, export.indexVersion());
     ctx.contentType("text/csv; charset=utf-8").result(SearchCsv.write(export));
   }
 

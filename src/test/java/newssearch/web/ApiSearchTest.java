@@ -174,6 +174,10 @@ class ApiSearchTest {
     assertEquals(200, r.statusCode());
     String allowed = r.headers().firstValue("Access-Control-Allow-Origin").orElse("");
     assertTrue(allowed.equals("*") || allowed.equals("https://example.org"), allowed);
+    HttpResponse<String> csv = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search.csv?q=ai"))
+        .header("Origin", "https://example.org").GET());
+    assertTrue(csv.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("X-Index-Version"),
+        "a page elsewhere can read which index answered");
   }
 
   @Test
