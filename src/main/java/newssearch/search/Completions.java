@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -48,9 +49,14 @@ final class Completions implements Closeable {
       return List.of();
     }
     List<Completion> out = new ArrayList<>(n);
-    for (Lookup.LookupResult r : suggester.lookup(prefix, n, true, false)) {
+    Set<String> seen = new HashSet<>();
+    // Ask for more than n: articles that share a title are offered once.
+    for (Lookup.LookupResult r : suggester.lookup(prefix, 2 * n, true, false)) {
       String[] payload = r.payload.utf8ToString().split("\t", 2);
       String text = r.key.toString();
+      if (out.size() == n || !seen.add(payload[0] + "\t" + text)) {
+        continue;
+      }
       out.add(payload[0].equals(Completion.TITLE)
           ? new Completion(text, Completion.TITLE, payload[1], null)
           : new Completion(text, Completion.ENTITY, null, payload[1]));

@@ -48,7 +48,7 @@ class FixtureSearchTest {
   void yearsAreListedWhenMatchesSpanMoreThanTwoYears() throws IOException {
     SearchResult all = searcher.search(SearchRequest.browse());
     List<String> years = all.facets().get("year").stream().map(SearchResult.FacetValue::value).toList();
-    assertEquals(List.of("2019", "2021", "2022", "2024"), years);
+    assertEquals(List.of("2019", "2021", "2022", "2023", "2024"), years);
     SearchResult recent = searcher.search(new SearchRequest("", null, List.of(), List.of(), DateBounds.from("2021"),
         DateBounds.to("2022"), SortOrder.NEWEST, 1, 10));
     assertFalse(recent.facets().containsKey("year"));
@@ -68,6 +68,13 @@ class FixtureSearchTest {
     SearchResult full = searcher.search(SearchRequest.of("quantum OR export"));
     assertFalse(full.partial());
     assertEquals(3, full.total());
+  }
+
+  @Test
+  void aTitleSharedByTwoArticlesIsCompletedOnce() throws IOException {
+    List<Completion> cup = searcher.complete("cup fin", 8);
+    assertEquals(List.of("Cup final goes to extra time"),
+        cup.stream().filter(c -> c.kind().equals(Completion.TITLE)).map(Completion::text).toList());
   }
 
   @Test
