@@ -48,7 +48,7 @@ public final class QueryBuilder {
 
   public Query parse(String text, QuerySyntax syntax) {
     if (text.isBlank()) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
     if (text.length() > limits.maxQueryChars()) {
       throw new InvalidRequestException("query_too_long",

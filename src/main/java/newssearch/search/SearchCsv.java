@@ -26,7 +26,7 @@ public final class SearchCsv {
             "index_version: " + export.indexVersion(),
             "total: " + export.total() + (export.partial() ? " (partial: the time budget ran out)" : ""))
         .setHeader(COLUMNS)
-        .build();
+        .get();
     try (CSVPrinter csv = new CSVPrinter(out, format)) {
       int rank = 1;
       for (SearchResult.Hit h : export.hits()) {

@@ -159,6 +159,7 @@ class ApiOpenApiTest {
       errors.add(at + " is not an object");
       return;
     }
+    @SuppressWarnings("rawtypes") // swagger-models declares its property map with the raw Schema type
     Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
     if (schema.getRequired() != null) {
       for (String r : schema.getRequired()) {
