@@ -27,6 +27,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7070", description = "port to listen on, 0 for any free one (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(names = "--cors-origin", defaultValue = "*", split = ",",
+      description = "origin whose pages may call the API, repeatable or comma-separated; * for any (default: ${DEFAULT-VALUE})")
+  java.util.List<String> corsOrigins;
+
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
@@ -40,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
     WebServer server;
     try {
-      server = new WebServer(searcher).start(host, port);
+      server = new WebServer(searcher, corsOrigins).start(host, port);
     } catch (RuntimeException e) {
       searcher.close();
       Throwable cause = rootCause(e);

@@ -46,6 +46,7 @@ import org.apache.lucene.util.BytesRef;
  *       type ({@code org/Nvidia}), {@code source}, {@code month} ({@code 2025-12}) and
  *       {@code year}; undated articles count under {@value #UNDATED}.
  *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions.
+ *   <li>{@code spell}: title and text as words, unstemmed, not stored: spelling suggestions.
  * </ul>
  */
 public final class Schema {
@@ -66,6 +67,8 @@ public final class Schema {
   public static final String TITLE_ORIGIN = "title_origin";
   public static final String ORIGIN = "origin";
   public static final String ENRICHMENT = "enrichment";
+  /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
+  public static final String SPELL = "spell";
 
   /** The facet value of articles without a date. */
   public static final String UNDATED = "undated";
@@ -96,7 +99,21 @@ public final class Schema {
     for (String f : List.of(ID, SOURCE, TOPIC, ENTITY)) {
       keywordFields.put(f, keyword);
     }
+    keywordFields.put(SPELL, plainAnalyzer());
     return new PerFieldAnalyzerWrapper(textAnalyzer, keywordFields);
+  }
+
+  /** Words as written, lower-cased and folded, not stemmed: for spelling and completion. */
+  public static Analyzer plainAnalyzer() {
+    try {
+      return org.apache.lucene.analysis.custom.CustomAnalyzer.builder()
+          .withTokenizer("standard")
+          .addTokenFilter("lowercase")
+          .addTokenFilter("asciiFolding")
+          .build();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Ascending ids: the last sort key everywhere, so equal scores and dates have a stable order. */
@@ -125,6 +142,7 @@ public final class Schema {
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
     doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
+    doc.add(new TextField(SPELL, a.title() + "\n" + a.text(), Field.Store.NO));
     doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));
     doc.add(new StoredField(ORIGIN, a.origin()));
     doc.add(new StoredField(URL, a.url()));

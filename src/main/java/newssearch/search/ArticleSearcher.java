@@ -8,6 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import newssearch.enrich.Entity;
 import newssearch.enrich.Taxonomy;
@@ -19,11 +23,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -37,25 +44,40 @@ import org.apache.lucene.search.TotalHits;
  * {@link #refresh()} switches to a newer generation without disturbing searches under way.
  */
 public final class ArticleSearcher implements Closeable {
+  /** Most related articles one request may ask for. */
+  public static final int MAX_RELATED = 20;
+
   private final IndexStore store;
   private final Analyzer analyzer;
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
+  private final SearchLimits limits;
+  private final SpellingSuggester spelling = new SpellingSuggester();
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+  /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
+  private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
-  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy) {
+  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits) {
     this.store = store;
     this.analyzer = Schema.analyzer(queryAnalyzer);
     this.taxonomy = taxonomy;
-    this.queries = new QueryBuilder(analyzer);
+    this.limits = limits;
+    this.queries = new QueryBuilder(analyzer, limits);
   }
 
   /** Opens the served generation of {@code store}, which must exist. */
   public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy) throws IOException {
-    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy);
+    return open(store, queryAnalyzer, taxonomy, SearchLimits.DEFAULT);
+  }
+
+  /** Opens the served generation of {@code store} with the given limits on each search. */
+  public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits)
+      throws IOException {
+    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
     searcher.current.set(IndexSnapshot.open(generation));
+    searcher.warmCompletions();
     return searcher;
   }
 
@@ -68,7 +90,25 @@ public final class ArticleSearcher implements Closeable {
     }
     current.set(IndexSnapshot.open(generation.get()));
     old.release();
+    warmCompletions();
     return true;
+  }
+
+  /** Builds the served generation's completions in the background, so the first keystroke does not wait. */
+  private void warmCompletions() {
+    facetExecutor.execute(() -> {
+      IndexSnapshot s = current.get();
+      if (s == null || !s.tryAcquire()) {
+        return;
+      }
+      try {
+        s.completions();
+      } catch (IOException | RuntimeException e) {
+        // Completion is built again on first use, where a failure reaches the request.
+      } finally {
+        s.release();
+      }
+    });
   }
 
   public int documentCount() {
@@ -87,34 +127,148 @@ public final class ArticleSearcher implements Closeable {
 
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
+    String generatedAt = Instant.now().toString();
     IndexSnapshot s = acquire();
     try {
       Query textQuery = queries.parse(request.query(), request.syntax());
-      DrillDownQuery drill = drillDown(textQuery, request);
-      int window = request.page() * request.size();
-      DrillSideways sideways = new DrillSideways(s.searcher, facetsConfig, s.facetState);
-      DrillSideways.DrillSidewaysResult result =
-          sideways.search(drill, null, null, window, sort(request.sort()), true);
-      TopDocs top = result.hits;
-      ScoreDoc[] page = pageOf(top.scoreDocs, request);
-      List<SearchResult.Hit> hits = hits(s, textQuery, page);
-      long total = exactTotal(result.drillDownFacetsCollector, top.totalHits);
-      Map<String, List<SearchResult.FacetValue>> facets = new FacetCounts(result.facets, taxonomy).all(request);
+      Matches matches = match(s, textQuery, request, request.page() * request.size());
+      ScoreDoc[] page = pageOf(matches.top.scoreDocs, request);
+      List<SearchResult.Hit> hits = hits(s, textQuery, page, true);
+      Map<String, List<SearchResult.FacetValue>> facets =
+          new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
+      String suggestion = suggestion(s, request, matches.total);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(request.query(), total, true, request.page(), request.size(), tookMs, hits, facets, null);
+      return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
+          hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt);
     } finally {
       s.release();
     }
   }
 
+  /**
+   * Every match of {@code request} in its order, up to {@link SearchRequest#MAX_WINDOW}, without
+   * snippets or facets, whatever its page: what an export writes.
+   */
+  public Export export(SearchRequest request) throws IOException {
+    String generatedAt = Instant.now().toString();
+    IndexSnapshot s = acquire();
+    try {
+      Query textQuery = queries.parse(request.query(), request.syntax());
+      Matches matches = match(s, textQuery, request, SearchRequest.MAX_WINDOW);
+      List<SearchResult.Hit> hits = hits(s, textQuery, matches.top.scoreDocs, false);
+      return new Export(request.query(), matches.total, matches.partial, s.generation.getFileName().toString(),
+          generatedAt, hits);
+    } finally {
+      s.release();
+    }
+  }
+
+  /** What {@link #export} found: the hits and what is needed to cite them. */
+  public record Export(String query, long total, boolean partial, String indexVersion, String generatedAt,
+      List<SearchResult.Hit> hits) {}
+
+  /** Titles and entity names that complete {@code prefix}, entities first. */
+  public List<Completion> complete(String prefix, int n) throws IOException {
+    IndexSnapshot s = acquire();
+    try {
+      return s.completions().complete(prefix, n);
+    } finally {
+      s.release();
+    }
+  }
+
+  /** Entity facet values with a word starting with {@code prefix}, of the given types if any. */
+  public List<EntityValue> entityValues(String prefix, List<String> types, int n) throws IOException {
+    IndexSnapshot s = acquire();
+    try {
+      return s.entities().search(prefix, types, n);
+    } finally {
+      s.release();
+    }
+  }
+
+  /** Articles most like article {@code id} (MoreLikeThis over title and text); empty if no such article. */
+  public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
+    IndexSnapshot s = acquire();
+    try {
+      OptionalInt doc = docOf(s, id);
+      if (doc.isEmpty()) {
+        return Optional.empty();
+      }
+      Query like = new BooleanQuery.Builder()
+          .add(moreLikeThis(s).like(doc.getAsInt()), BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT)
+          .build();
+      List<RelatedArticle> related = new ArrayList<>();
+      for (ScoreDoc sd : s.searcher.search(like, n).scoreDocs) {
+        Document d = s.searcher.storedFields().document(sd.doc);
+        related.add(new RelatedArticle(d.get(Schema.ID), d.get(Schema.TITLE), d.get(Schema.DATE_ISO),
+            orEmpty(d.get(Schema.SOURCE)), topicIds(d), sd.score));
+      }
+      return Optional.of(related);
+    } finally {
+      s.release();
+    }
+  }
+
+  private MoreLikeThis moreLikeThis(IndexSnapshot s) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(s.reader);
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {Schema.TITLE, Schema.TEXT});
+    // Small corpora have few repeated words: a word once in the article and in one other is a signal.
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(1);
+    mlt.setMaxDocFreqPct(60);
+    mlt.setMaxQueryTerms(30);
+    mlt.setBoost(true);
+    return mlt;
+  }
+
+  private static OptionalInt docOf(IndexSnapshot s, String id) throws IOException {
+    TopDocs top = s.searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+    return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
+  }
+
+  /** The matches of one search: the top {@code window} hits, facet counts, and whether time ran out. */
+  private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
+
+  private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
+    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    // With an executor, DrillSideways runs the drill-down and each sideways count as a query of
+    // its own. Its one-pass scorer, used without one, cannot be cut short by the time budget.
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, facetExecutor);
+    DrillSideways.DrillSidewaysResult result;
+    try {
+      result = sideways.search(drillDown(textQuery, request), null, null, window, sort(request.sort()), true);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryBuilder.tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
+    }
+    long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
+    return new Matches(result.hits, result.facets, total, searcher.timedOut());
+  }
+
+  /** A corrected query, when a word matches nothing and the correction finds more. */
+  private String suggestion(IndexSnapshot s, SearchRequest request, long total) throws IOException {
+    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()) {
+      return null;
+    }
+    String corrected = spelling.correct(request.query(), s.reader);
+    if (corrected == null) {
+      return null;
+    }
+    Query correctedQuery = queries.parse(corrected, request.syntax());
+    int found = s.searcherWithin(limits.timeoutMillis()).count(drillDown(correctedQuery, request));
+    return found > total ? corrected : null;
+  }
+
   public Optional<ArticleView> article(String id) throws IOException {
     IndexSnapshot s = acquire();
     try {
-      TopDocs top = s.searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
+      OptionalInt docId = docOf(s, id);
+      if (docId.isEmpty()) {
         return Optional.empty();
       }
-      Document doc = s.searcher.storedFields().document(top.scoreDocs[0].doc);
+      Document doc = s.searcher.storedFields().document(docId.getAsInt());
       Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
       return Optional.of(new ArticleView(
           doc.get(Schema.ID),
@@ -135,6 +289,7 @@ public final class ArticleSearcher implements Closeable {
 
   @Override
   public void close() {
+    facetExecutor.shutdown();
     IndexSnapshot s = current.getAndSet(null);
     if (s != null) {
       s.release();
@@ -158,8 +313,12 @@ public final class ArticleSearcher implements Closeable {
     for (String topic : request.topics()) {
       drill.add(Schema.TOPIC, topic);
     }
-    if (!request.entities().isEmpty()) {
-      drill.add(Schema.ENTITY, anyOf(Schema.ENTITY, request.entities()));
+    for (String source : request.sources()) {
+      drill.add(Schema.SOURCE, source);
+    }
+    Query entities = entityFilter(request);
+    if (entities != null) {
+      drill.add(Schema.ENTITY, entities);
     }
     if (request.from() != null || request.to() != null) {
       long from = request.from() == null ? Long.MIN_VALUE : Schema.dateValue(request.from());
@@ -169,10 +328,31 @@ public final class ArticleSearcher implements Closeable {
     return drill;
   }
 
-  private static Query anyOf(String field, List<String> values) {
+  /** Any of the named entities, and any entity of the given types; both when both are given. */
+  private Query entityFilter(SearchRequest request) {
+    List<Query> terms = new ArrayList<>();
+    if (!request.entities().isEmpty()) {
+      terms.add(anyOf(request.entities().stream().map(e -> new Term(Schema.ENTITY, e)).toList()));
+    }
+    if (!request.entityTypes().isEmpty()) {
+      String field = facetsConfig.getDimConfig(Schema.ENTITY).indexFieldName;
+      terms.add(anyOf(request.entityTypes().stream().map(t -> DrillDownQuery.term(field, Schema.ENTITY, t)).toList()));
+    }
+    if (terms.isEmpty()) {
+      return null;
+    }
+    if (terms.size() == 1) {
+      return terms.get(0);
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    terms.forEach(q -> all.add(q, BooleanClause.Occur.FILTER));
+    return all.build();
+  }
+
+  private static Query anyOf(List<Term> terms) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String v : values) {
-      any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
+    for (Term t : terms) {
+      any.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
     }
     return any.build();
   }
@@ -205,12 +385,15 @@ public final class ArticleSearcher implements Closeable {
     return total;
   }
 
-  private List<SearchResult.Hit> hits(IndexSnapshot s, Query textQuery, ScoreDoc[] page) throws IOException {
+  private List<SearchResult.Hit> hits(IndexSnapshot s, Query textQuery, ScoreDoc[] page, boolean highlight)
+      throws IOException {
     int[] docIds = new int[page.length];
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
-    Snippets.Highlights highlights = new Snippets(s.searcher, analyzer).highlight(textQuery, docIds);
+    Snippets.Highlights highlights = highlight
+        ? new Snippets(s.searcher, analyzer).highlight(textQuery, docIds)
+        : Snippets.none(docIds.length);
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document doc = s.searcher.storedFields().document(docIds[i]);
@@ -225,7 +408,7 @@ public final class ArticleSearcher implements Closeable {
           doc.get(Schema.DATE_PRECISION),
           orEmpty(doc.get(Schema.SOURCE)),
           orEmpty(doc.get(Schema.URL)),
-          enrichment.topics().stream().map(TopicTag::id).toList(),
+          topicIds(enrichment),
           mainEntities(enrichment.entities()),
           score(page[i]),
           highlights.snippets().get(i)));
@@ -239,6 +422,14 @@ public final class ArticleSearcher implements Closeable {
         .sorted(Comparator.comparingInt((Entity e) -> -e.mentions().size()))
         .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
         .toList();
+  }
+
+  private static List<String> topicIds(Schema.Enrichment enrichment) {
+    return enrichment.topics().stream().map(TopicTag::id).toList();
+  }
+
+  private static List<String> topicIds(Document doc) {
+    return topicIds(Schema.enrichment(doc.get(Schema.ENRICHMENT)));
   }
 
   private static float score(ScoreDoc doc) {

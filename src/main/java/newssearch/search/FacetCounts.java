@@ -16,34 +16,53 @@ import org.apache.lucene.facet.LabelAndValue;
 
 /**
  * Reads the facet counts of one search into the API's shape: {@code topic} and {@code source} by
- * count, {@code entity} by count across types, {@code date} by month in time order. Values the
- * request selected are always listed, with a count of zero if need be, so a filter can be seen
- * and removed.
+ * count, {@code entity} by count across types (only the requested types when {@code entity_type}
+ * is given), {@code date} by month in time order, and {@code year} too when the matches span more
+ * than two years. Values the request selected are always listed, with a count of zero if need
+ * be, so a filter can be seen and removed. Each facet lists at most {@code facet_size} values
+ * besides the selected ones.
  */
 final class FacetCounts {
-  static final int DEFAULT_SIZE = 20;
+  /** Every value of a dimension, in no particular order. */
+  private static final int ALL = -1;
+
+  /** Years are listed when the matches span more than this many. */
+  static final int YEARS_SHOWN_BEYOND = 2;
 
   private final Facets facets;
   private final Taxonomy taxonomy;
+  private final int size;
 
-  FacetCounts(Facets facets, Taxonomy taxonomy) {
+  FacetCounts(Facets facets, Taxonomy taxonomy, int size) {
     this.facets = facets;
     this.taxonomy = taxonomy;
+    this.size = size;
   }
 
   Map<String, List<SearchResult.FacetValue>> all(SearchRequest request) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     out.put("topic", topics(request.topics()));
-    out.put("entity", entities(request.entities()));
-    out.put("date", months());
-    out.put("source", plain(Schema.SOURCE, Set.of()));
+    out.put("entity", entities(request.entities(), request.entityTypes()));
+    out.put("date", inTimeOrder(Schema.MONTH));
+    out.put("source", plain(Schema.SOURCE, request.sources()));
+    List<SearchResult.FacetValue> years = inTimeOrder(Schema.YEAR);
+    if (yearSpan(years) > YEARS_SHOWN_BEYOND) {
+      out.put("year", years);
+    }
     return out;
+  }
+
+  /** How many calendar years lie between the first and the last dated value, both included. */
+  private static int yearSpan(List<SearchResult.FacetValue> years) {
+    List<Integer> dated = years.stream().map(SearchResult.FacetValue::value)
+        .filter(v -> !v.equals(Schema.UNDATED)).map(Integer::parseInt).toList();
+    return dated.isEmpty() ? 0 : dated.get(dated.size() - 1) - dated.get(0) + 1;
   }
 
   private List<SearchResult.FacetValue> topics(List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (LabelAndValue lv : byCount(allChildren(Schema.TOPIC))) {
+    for (LabelAndValue lv : children(Schema.TOPIC, size)) {
       values.add(topic(lv.label, lv.value.longValue(), selected));
       seen.add(lv.label);
     }
@@ -60,15 +79,18 @@ final class FacetCounts {
     return new SearchResult.FacetValue(id, label, null, count, selected.contains(id));
   }
 
-  private List<SearchResult.FacetValue> entities(List<String> selected) throws IOException {
+  private List<SearchResult.FacetValue> entities(List<String> selected, List<String> types) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue type : allChildren(Schema.ENTITY)) {
-      for (LabelAndValue name : topChildren(Schema.ENTITY, DEFAULT_SIZE, type.label)) {
+    for (LabelAndValue type : children(Schema.ENTITY, ALL)) {
+      if (!types.isEmpty() && !types.contains(type.label)) {
+        continue;
+      }
+      for (LabelAndValue name : children(Schema.ENTITY, ALL, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
     }
     values.sort(Comparator.comparingLong((SearchResult.FacetValue v) -> -v.count()).thenComparing(SearchResult.FacetValue::value));
-    List<SearchResult.FacetValue> top = new ArrayList<>(values.subList(0, Math.min(DEFAULT_SIZE, values.size())));
+    List<SearchResult.FacetValue> top = new ArrayList<>(values.subList(0, Math.min(size, values.size())));
     for (String s : selected) {
       if (top.stream().noneMatch(v -> v.value().equals(s))) {
         SearchResult.FacetValue known = values.stream().filter(v -> v.value().equals(s)).findFirst().orElse(null);
@@ -78,9 +100,9 @@ final class FacetCounts {
     return top;
   }
 
-  private List<SearchResult.FacetValue> months() throws IOException {
+  private List<SearchResult.FacetValue> inTimeOrder(String dim) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : allChildren(Schema.MONTH)) {
+    for (LabelAndValue lv : children(dim, ALL)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), false));
     }
     // Time order, with undated articles after every month.
@@ -89,39 +111,30 @@ final class FacetCounts {
     return values;
   }
 
-  private List<SearchResult.FacetValue> plain(String dim, Set<String> selected) throws IOException {
+  private List<SearchResult.FacetValue> plain(String dim, List<String> selected) throws IOException {
     List<SearchResult.FacetValue> values = new ArrayList<>();
-    for (LabelAndValue lv : topChildren(dim, DEFAULT_SIZE)) {
+    Set<String> seen = new HashSet<>();
+    for (LabelAndValue lv : children(dim, size)) {
       values.add(new SearchResult.FacetValue(lv.label, null, null, lv.value.longValue(), selected.contains(lv.label)));
+      seen.add(lv.label);
+    }
+    for (String s : selected) {
+      if (seen.add(s)) {
+        values.add(new SearchResult.FacetValue(s, null, null, 0, true));
+      }
     }
     return values;
   }
 
-  /** The {@code n} most frequent children of a facet path; none when no document has the dimension. */
-  private List<LabelAndValue> topChildren(String dim, int n, String... path) throws IOException {
+  /** The top children of a facet path; none when no document has the dimension. */
+  private List<LabelAndValue> children(String dim, int n, String... path) throws IOException {
     FacetResult result;
     try {
-      result = facets.getTopChildren(n, dim, path);
-    } catch (IllegalArgumentException e) {
+      result = n == ALL ? facets.getAllChildren(dim, path) : facets.getTopChildren(n, dim, path);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // An index without the dimension: Lucene throws, for a hierarchical one a NullPointerException.
       return List.of();
     }
     return result == null ? List.of() : List.of(result.labelValues);
-  }
-
-  /** Every child of a facet path, in index order; none when no document has the dimension. */
-  private List<LabelAndValue> allChildren(String dim, String... path) throws IOException {
-    FacetResult result;
-    try {
-      result = facets.getAllChildren(dim, path);
-    } catch (IllegalArgumentException e) {
-      return List.of();
-    }
-    return result == null ? List.of() : List.of(result.labelValues);
-  }
-
-  private static List<LabelAndValue> byCount(List<LabelAndValue> values) {
-    List<LabelAndValue> sorted = new ArrayList<>(values);
-    sorted.sort(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label));
-    return sorted;
   }
 }

@@ -6,6 +6,7 @@ import newssearch.index.Schema;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 
@@ -19,6 +20,8 @@ final class IndexSnapshot {
   final DirectoryReader reader;
   final IndexSearcher searcher;
   final SortedSetDocValuesReaderState facetState;
+  private EntityCatalog entities;
+  private Completions completions;
 
   private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
     this.generation = generation;
@@ -43,6 +46,31 @@ final class IndexSnapshot {
       reader.close();
       throw e;
     }
+  }
+
+  /** An own searcher for one request, so its time budget and time-out flag are its own. */
+  IndexSearcher searcherWithin(long timeoutMillis) {
+    IndexSearcher timed = new IndexSearcher(reader);
+    timed.setTimeout(new QueryTimeoutImpl(timeoutMillis));
+    return timed;
+  }
+
+  /** The entity values of this generation, counted once. */
+  synchronized EntityCatalog entities() throws IOException {
+    if (entities == null) {
+      entities = EntityCatalog.of(facetState);
+    }
+    return entities;
+  }
+
+  /** The completions of this generation, built on first use and closed with the reader. */
+  synchronized Completions completions() throws IOException {
+    if (completions == null) {
+      Completions built = Completions.build(reader, entities());
+      reader.getReaderCacheHelper().addClosedListener(key -> built.close());
+      completions = built;
+    }
+    return completions;
   }
 
   boolean tryAcquire() {

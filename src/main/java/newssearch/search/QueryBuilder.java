@@ -1,62 +1,180 @@
 package newssearch.search;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
-/** Turns the text of {@code q} into a Lucene query over the title, text and entity fields. */
+/**
+ * Turns the text of {@code q} into a Lucene query over the title, text and entity fields, scored
+ * by BM25 with the title weighted most. A query of several words also rewards articles where the
+ * words stand close together, in the title most.
+ */
 public final class QueryBuilder {
   /** Field weights: a word in the title counts more than one in the text. */
   static final Map<String, Float> WEIGHTS = weights();
+  /** Words at most this far apart count as near each other for the proximity boost. */
+  static final int PROXIMITY_SLOP = 3;
 
   private final Analyzer analyzer;
+  private final SearchLimits limits;
 
   /** @param analyzer the query-time analyzer for every field ({@link Schema#analyzer}) */
   public QueryBuilder(Analyzer analyzer) {
+    this(analyzer, SearchLimits.DEFAULT);
+  }
+
+  public QueryBuilder(Analyzer analyzer, SearchLimits limits) {
     this.analyzer = analyzer;
+    this.limits = limits;
   }
 
   public Query parse(String text, QuerySyntax syntax) {
     if (text.isBlank()) {
-      return new MatchAllDocsQuery();
+      return MatchAllDocsQuery.INSTANCE;
     }
-    Query query = switch (syntax) {
-      case SIMPLE -> simple(text);
-      case LUCENE -> lucene(text);
-    };
-    return query == null ? new MatchAllDocsQuery() : query;
+    if (text.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the query has " + text.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
+    Query query;
+    try {
+      query = switch (syntax) {
+        case SIMPLE -> simple(text);
+        case LUCENE -> lucene(text);
+      };
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
+    } catch (TooComplexToDeterminizeException e) {
+      throw tooComplex("a wildcard or regular expression is too complex");
+    }
+    checkCost(query);
+    return query;
   }
 
   private Query simple(String text) {
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
-    Query query = parser.parse(text);
-    // A query of stop words alone, or of operators alone, parses to nothing: match nothing
-    // rather than everything, as a search engine user expects.
-    return query == null ? new BooleanQuery.Builder().build() : query;
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    Query query = parser.parse(SimpleSyntax.toParserSyntax(text));
+    if (query == null) {
+      // A query of stop words alone, or of operators alone, parses to nothing: match nothing
+      // rather than everything, as a search engine user expects.
+      return new BooleanQuery.Builder().build();
+    }
+    if (SimpleSyntax.isPlainWords(text)) {
+      query = orAsOneText(query, parser, text);
+    }
+    return withProximityBoost(query, parser, SimpleSyntax.wantedWords(text));
+  }
+
+  /**
+   * The parser analyses each word alone, so a synonym of several words ("artificial
+   * intelligence" for "AI") never fires. Words alone are also read as one text per field, and an
+   * article matching either reading is found.
+   */
+  private static Query orAsOneText(Query wordByWord, SimpleQueryParser parser, String text) {
+    BooleanQuery.Builder asText = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
+      Query q = parser.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.MUST);
+      if (q != null) {
+        asText.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+        any = true;
+      }
+    }
+    if (!any) {
+      return wordByWord;
+    }
+    return new BooleanQuery.Builder()
+        .add(wordByWord, BooleanClause.Occur.SHOULD)
+        .add(asText.build(), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** Adds optional near-phrase clauses, so the words together rank above the words apart. */
+  private static Query withProximityBoost(Query query, SimpleQueryParser parser, List<String> words) {
+    if (words.size() < 2) {
+      return query;
+    }
+    String phrase = String.join(" ", words);
+    BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    for (String field : List.of(Schema.TITLE, Schema.TEXT)) {
+      Query near = parser.createPhraseQuery(field, phrase, PROXIMITY_SLOP);
+      if (near != null) {
+        boosted.add(new BoostQuery(near, WEIGHTS.get(field)), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return boosted.build();
   }
 
   private Query lucene(String text) {
-    MultiFieldQueryParser parser =
-        new MultiFieldQueryParser(Schema.TEXT_FIELDS.toArray(String[]::new), analyzer, WEIGHTS);
-    parser.setDefaultOperator(QueryParser.Operator.AND);
-    parser.setAllowLeadingWildcard(false);
+    LuceneSyntaxParser parser = new LuceneSyntaxParser(analyzer);
     try {
       return parser.parse(text);
     } catch (ParseException e) {
-      throw new InvalidRequestException("bad_query", "the query does not parse: " + firstLine(e.getMessage()));
+      throw new InvalidRequestException("bad_query", "the query does not parse: " + parseError(e.getMessage(), text));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("bad_query", "the query cannot be run: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** Refuses a query that would make too many term lookups or expand too many patterns. */
+  private void checkCost(Query query) {
+    int[] terms = {0};
+    int[] expanding = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... t) {
+        terms[0] += t.length;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        expanding[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    if (terms[0] > limits.maxTerms()) {
+      throw tooComplex("it needs " + terms[0] + " term lookups across the searched fields; at most "
+          + limits.maxTerms() + " are allowed");
+    }
+    if (expanding[0] > limits.maxExpandingTerms()) {
+      throw tooComplex("it has " + expanding[0] + " wildcard, prefix or fuzzy lookups across the searched fields; at most "
+          + limits.maxExpandingTerms() + " are allowed");
+    }
+  }
+
+  static InvalidRequestException tooComplex(String why) {
+    return new InvalidRequestException("query_too_complex", "the query is too complex: " + why);
+  }
+
+  /** "Cannot parse 'q': Encountered ... at line 1, column 7." without the echo of the query. */
+  private static String parseError(String message, String text) {
+    String line = firstLine(message);
+    String echo = "Cannot parse '" + text + "': ";
+    return line.startsWith(echo) ? line.substring(echo.length()) : line;
   }
 
   private static String firstLine(String message) {
@@ -69,5 +187,30 @@ public final class QueryBuilder {
     weights.put(Schema.TEXT, 1.0f);
     weights.put(Schema.ENTITY_TEXT, 0.5f);
     return Map.copyOf(weights);
+  }
+
+  /** Lucene's classic syntax over the text fields; {@code date:[2025-01 TO 2025-06]} is a date range. */
+  private static final class LuceneSyntaxParser extends MultiFieldQueryParser {
+    LuceneSyntaxParser(Analyzer analyzer) {
+      super(Schema.TEXT_FIELDS.toArray(String[]::new), analyzer, WEIGHTS);
+      setDefaultOperator(QueryParser.Operator.AND);
+      setAllowLeadingWildcard(false);
+      setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      if (!Schema.DATE.equals(field)) {
+        return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+      }
+      long from = open(part1) ? Long.MIN_VALUE : Schema.dateValue(DateBounds.from(part1)) + (startInclusive ? 0 : 1);
+      long to = open(part2) ? Long.MAX_VALUE : Schema.dateValue(DateBounds.to(part2)) - (endInclusive ? 0 : 1);
+      return LongField.newRangeQuery(Schema.DATE, from, to);
+    }
+
+    private static boolean open(String part) {
+      return part == null || part.equals("*");
+    }
   }
 }

@@ -10,32 +10,43 @@ import java.util.List;
  * @param syntax how the query is read
  * @param topics topic ids; an article with any of them passes
  * @param entities canonical entity names; an article with any of them passes
+ * @param entityTypes entity types; an article naming an entity of any of them passes, and the
+ *     entity facet lists only these types
+ * @param sources sources; an article from any of them passes
  * @param from first day, inclusive, or null
  * @param to last day, inclusive, or null
  * @param sort hit order
  * @param page 1-based page
  * @param size hits per page
+ * @param facetSize most values listed per facet (selected values are always listed)
  */
 public record SearchRequest(
     String query,
     QuerySyntax syntax,
     List<String> topics,
     List<String> entities,
+    List<String> entityTypes,
+    List<String> sources,
     LocalDate from,
     LocalDate to,
     SortOrder sort,
     int page,
-    int size) {
+    int size,
+    int facetSize) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
+  public static final int DEFAULT_FACET_SIZE = 20;
+  public static final int MAX_FACET_SIZE = 1000;
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
     syntax = syntax == null ? QuerySyntax.SIMPLE : syntax;
     topics = List.copyOf(topics);
     entities = List.copyOf(entities);
+    entityTypes = List.copyOf(entityTypes);
+    sources = List.copyOf(sources);
     if (page < 1) {
       throw new InvalidRequestException("bad_parameter", "page must be 1 or more, not " + page);
     }
@@ -46,9 +57,19 @@ public record SearchRequest(
       throw new InvalidRequestException("bad_parameter",
           "page × size must be at most " + MAX_WINDOW + "; narrow the search instead of paging this deep");
     }
+    if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
+      throw new InvalidRequestException("bad_parameter",
+          "facet_size must be between 1 and " + MAX_FACET_SIZE + ", not " + facetSize);
+    }
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException("bad_parameter", "from (" + from + ") is after to (" + to + ")");
     }
+  }
+
+  /** A search without entity type or source filters and with the default facet size. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      LocalDate from, LocalDate to, SortOrder sort, int page, int size) {
+    this(query, syntax, topics, entities, List.of(), List.of(), from, to, sort, page, size, DEFAULT_FACET_SIZE);
   }
 
   /** Everything, newest first: what an empty search box shows. */
@@ -59,5 +80,15 @@ public record SearchRequest(
   public static SearchRequest of(String query) {
     return new SearchRequest(query, QuerySyntax.SIMPLE, List.of(), List.of(), null, null,
         query == null || query.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE, 1, DEFAULT_SIZE);
+  }
+
+  /** The same search with another query text: what a spelling suggestion would run. */
+  public SearchRequest withQuery(String otherQuery) {
+    return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize);
+  }
+
+  /** The same search on another page of another size. */
+  public SearchRequest withPage(int otherPage, int otherSize) {
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize);
   }
 }

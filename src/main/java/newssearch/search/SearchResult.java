@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One page of hits with the facet counts of all matches. Field names are the JSON API's (in
- * snake case on the wire).
+ * snake case on the wire). {@code partial} is true when the time budget ran out and the hits and
+ * counts cover only the documents searched by then; {@code indexVersion} and {@code generatedAt}
+ * let a result be cited and reproduced.
  */
 public record SearchResult(
     String query,
@@ -16,7 +18,10 @@ public record SearchResult(
     long tookMs,
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
-    String suggestion) {
+    String suggestion,
+    boolean partial,
+    String indexVersion,
+    String generatedAt) {
 
   /** One matching article. {@code snippets} and {@code titleHtml} are escaped HTML with {@code <mark>}. */
   public record Hit(

@@ -32,6 +32,17 @@ public final class Snippets {
 
   private final Highlighter highlighter;
 
+  /** No highlights for {@code n} hits: titles are escaped as they are, and there are no snippets. */
+  public static Highlights none(int n) {
+    List<String> titles = new ArrayList<>(n);
+    List<List<String>> snippets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      titles.add(null);
+      snippets.add(List.of());
+    }
+    return new Highlights(titles, snippets);
+  }
+
   public Snippets(IndexSearcher searcher, Analyzer analyzer) {
     this.highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new PassageList())

@@ -8,37 +8,42 @@ import newssearch.search.QuerySyntax;
 import newssearch.search.SearchRequest;
 import newssearch.search.SortOrder;
 
-/** Reads the query parameters of {@code /api/search} into a validated {@link SearchRequest}. */
+/** Reads query parameters into validated requests; a bad value is a 400 naming the parameter. */
 final class SearchParams {
   private SearchParams() {}
 
+  /** The parameters of {@code /api/search} and {@code /api/search.csv}. */
   static SearchRequest read(Context ctx) {
-    String q = one(ctx, "q", "");
-    SortOrder sort = ctx.queryParam("sort") == null || ctx.queryParam("sort").isBlank()
+    String q = text(ctx, "q", "");
+    SortOrder sort = text(ctx, "sort", "").isBlank()
         ? (q.isBlank() ? SortOrder.NEWEST : SortOrder.RELEVANCE)
         : SortOrder.fromParam(ctx.queryParam("sort"));
     return new SearchRequest(
         q,
-        QuerySyntax.fromParam(one(ctx, "syntax", "")),
+        QuerySyntax.fromParam(text(ctx, "syntax", "")),
         values(ctx, "topic"),
         values(ctx, "entity"),
+        values(ctx, "entity_type"),
+        values(ctx, "source"),
         DateBounds.from(ctx.queryParam("from")),
         DateBounds.to(ctx.queryParam("to")),
         sort,
         integer(ctx, "page", 1),
-        integer(ctx, "size", SearchRequest.DEFAULT_SIZE));
+        integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
+        integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
   }
 
-  private static String one(Context ctx, String name, String fallback) {
+  static String text(Context ctx, String name, String fallback) {
     String v = ctx.queryParam(name);
     return v == null ? fallback : v;
   }
 
-  private static List<String> values(Context ctx, String name) {
+  static List<String> values(Context ctx, String name) {
     return ctx.queryParams(name).stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
-  private static int integer(Context ctx, String name, int fallback) {
+  /** A whole number parameter; {@code fallback} when absent. */
+  static int integer(Context ctx, String name, int fallback) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return fallback;
@@ -48,5 +53,14 @@ final class SearchParams {
     } catch (NumberFormatException e) {
       throw new InvalidRequestException("bad_parameter", name + " must be a whole number, not '" + v + "'");
     }
+  }
+
+  /** A whole number parameter between {@code min} and {@code max}; {@code fallback} when absent. */
+  static int integer(Context ctx, String name, int fallback, int min, int max) {
+    int n = integer(ctx, name, fallback);
+    if (n < min || n > max) {
+      throw new InvalidRequestException("bad_parameter", name + " must be between " + min + " and " + max + ", not " + n);
+    }
+    return n;
   }
 }

@@ -3,13 +3,19 @@ package newssearch.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchCsv;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +30,34 @@ public final class WebServer {
 
   /** Marks a response whose error body is already written, so the status handlers keep it. */
   private static final String ERROR_SENT = "news-search.error-sent";
+  /** Names the index generation that answered an export. */
+  static final String INDEX_VERSION_HEADER = "X-Index-Version";
+  /** The OpenAPI description of the API, on the class path. */
+  static final String OPENAPI = "/openapi.json";
+
+  /** Allows pages of any origin to call the API. */
+  public static final List<String> ANY_ORIGIN = List.of("*");
+  static final int DEFAULT_SUGGESTIONS = 8;
+  static final int MAX_SUGGESTIONS = 20;
+  static final int DEFAULT_RELATED = 5;
+  static final int DEFAULT_FACET_VALUES = 10;
+  static final int MAX_FACET_VALUES = 100;
 
   private final ArticleSearcher searcher;
+  private final List<String> corsOrigins;
   private Javalin app;
 
   public WebServer(ArticleSearcher searcher) {
+    this(searcher, ANY_ORIGIN);
+  }
+
+  /**
+   * @param corsOrigins origins ({@code https://example.org}) whose pages may call the API, or
+   *     {@link #ANY_ORIGIN}
+   */
+  public WebServer(ArticleSearcher searcher, List<String> corsOrigins) {
     this.searcher = searcher;
+    this.corsOrigins = List.copyOf(corsOrigins);
   }
 
   /** Starts on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
@@ -58,9 +86,24 @@ public final class WebServer {
       files.location = Location.CLASSPATH;
     });
 
+    config.http.compressionStrategy = CompressionStrategy.GZIP;
+    config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+      rule.exposeHeader(INDEX_VERSION_HEADER);
+      if (corsOrigins.contains("*")) {
+        rule.anyHost();
+      } else {
+        rule.allowHost(corsOrigins.get(0), corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
+      }
+    }));
+
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
+    config.routes.get("/api/search.csv", this::searchCsv);
+    config.routes.get("/api/suggest", this::suggest);
+    config.routes.get("/api/facets/entity", this::entityFacet);
     config.routes.get("/api/articles/{id}", this::article);
+    config.routes.get("/api/articles/{id}/related", this::related);
+    config.routes.get("/api/openapi.json", this::openApi);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
@@ -83,6 +126,52 @@ public final class WebServer {
 
   private void search(Context ctx) throws Exception {
     ctx.json(searcher.search(SearchParams.read(ctx)));
+  }
+
+  private void searchCsv(Context ctx) throws Exception {
+    ArticleSearcher.Export export = searcher.export(SearchParams.read(ctx));
+    ctx.header("Content-Disposition", "attachment; filename=\"news-search-" + export.indexVersion() + ".csv\"");
+    ctx.header(INDEX_VERSION_HEADER, export.indexVersion());
+    ctx.contentType("text/csv; charset=utf-8").result(SearchCsv.write(export));
+  }
+
+  private void suggest(Context ctx) throws Exception {
+    String q = SearchParams.text(ctx, "q", "");
+    int size = SearchParams.integer(ctx, "size", DEFAULT_SUGGESTIONS, 1, MAX_SUGGESTIONS);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", q);
+    body.put("suggestions", searcher.complete(q, size));
+    ctx.json(body);
+  }
+
+  private void entityFacet(Context ctx) throws Exception {
+    String prefix = SearchParams.text(ctx, "prefix", "");
+    List<String> types = SearchParams.values(ctx, "type");
+    int size = SearchParams.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
+    ctx.json(Map.of("values", searcher.entityValues(prefix, types, size)));
+  }
+
+  private void related(Context ctx) throws Exception {
+    String id = ctx.pathParam("id");
+    int size = SearchParams.integer(ctx, "size", DEFAULT_RELATED, 1, ArticleSearcher.MAX_RELATED);
+    var related = searcher.related(id, size);
+    if (related.isPresent()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("id", id);
+      body.put("related", related.get());
+      ctx.json(body);
+    } else {
+      error(ctx, HttpStatus.NOT_FOUND, "not_found", "no article with id '" + id + "'");
+    }
+  }
+
+  private void openApi(Context ctx) throws Exception {
+    try (InputStream in = WebServer.class.getResourceAsStream(OPENAPI)) {
+      if (in == null) {
+        throw new IllegalStateException(OPENAPI + " is missing from the build");
+      }
+      ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   private void article(Context ctx) throws Exception {
