@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A word of an article for name matching, with its offsets. {@code key} is the word as names are
  * compared: without full stops ("U.S." is "US") and without a possessive ("China’s" is "China").
+ * Hyphens separate words, so "U.S.-China" is "US" and "China".
  */
 record Token(String text, String key, int start, int end) {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’²³-][\\p{L}\\p{N}²³]*)*");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’²³][\\p{L}\\p{N}²³]*)*");
 
   static List<Token> tokenize(String text) {
     List<Token> tokens = new ArrayList<>();
@@ -22,7 +23,12 @@ record Token(String text, String key, int start, int end) {
         word = word.substring(0, word.length() - 2);
         end -= 2;
       }
-      String key = key(word);
+      // A full stop ends the sentence unless the word is an abbreviation with stops inside ("U.S.").
+      while ((word.endsWith(".") && word.indexOf('.') == word.length() - 1) || word.endsWith("'") || word.endsWith("’")) {
+        word = word.substring(0, word.length() - 1);
+        end--;
+      }
+      String key = word.replace(".", "");
       if (!key.isEmpty()) {
         tokens.add(new Token(word, key, m.start(), end));
       }
@@ -30,7 +36,11 @@ record Token(String text, String key, int start, int end) {
     return tokens;
   }
 
-  static String key(String word) {
-    return word.replace(".", "").replaceAll("['’-]+$", "");
+  boolean capitalised() {
+    return Character.isUpperCase(text.codePointAt(0));
+  }
+
+  boolean numeric() {
+    return Character.isDigit(text.charAt(0));
   }
 }
