@@ -18,7 +18,7 @@ public final class EntityCues {
   public static final String FILE = "entity-cues.conf";
   static final List<String> KINDS = List.of(
       "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role",
-      "event-suffix", "place-suffix", "product-verb", "product-role", "connector", "function-word", "not-name");
+      "event-suffix", "place-suffix", "product-verb", "product-role", "honorific", "given-name", "connector", "function-word", "not-name");
 
   private final Map<String, Set<String>> words;
 

@@ -17,13 +17,14 @@ import newssearch.ingest.Article;
  *   <li>Known names: the longest gazetteer name starting at each word, mapped to its canonical
  *       name. A partial person name ("Trump") counts only when the article also names the person
  *       in full ("Donald Trump").
- *   <li>Discovered names: runs of capitalised words that the gazetteer does not know, without the
- *       function words, titles and sentence openers around them, kept when a cue types them: a
- *       title ("Premier"), a role word before ("robotics firm"), a last word ("Technologies",
- *       "University", "Conference"), a speech verb after ("said"), or a list they stand in with
- *       a typed name ("Frank McCourt, Alexis Ohanian and Kevin O’Leary").
- *   <li>Short mentions: a lone surname of a person named in full ("McCourt"), or a lone name
- *       discovered elsewhere in the article.
+ *   <li>Discovered names: runs of capitalised words ("Richard Yu Chengdong", "Bank of England")
+ *       that the gazetteer does not know, without the function words, titles and sentence openers
+ *       around them, kept when a cue of {@code entity-cues.conf} types them: a title ("Premier"),
+ *       a role word before or after ("robotics firm", ", chief executive of"), a last or first
+ *       word ("Technologies", "Conference", "University of"), a speech verb ("said"), a given name,
+ *       or a list they stand in with a typed name ("Frank McCourt, Alexis Ohanian and ...").
+ *   <li>Short mentions: a lone surname of a person named in full ("McCourt"), "Mr" or "Ms" with a
+ *       surname, or a lone name discovered elsewhere in the article.
  * </ol>
  *
  * Headline-style lines (most words capitalised) are searched for known names only.
@@ -44,7 +45,7 @@ public final class EntityTagger {
     return scan.entities();
   }
 
-  /** A name found at one place: known (name set) or a discovered candidate (type may be null). */
+  /** A name found at one place: known, or discovered (its type may still be unknown: null). */
   private static final class Found {
     final String field;
     final int start;
@@ -53,9 +54,8 @@ public final class EntityTagger {
     String type;
     final boolean discovered;
     final boolean partial;
-    final String lastKey;
 
-    Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial, String lastKey) {
+    Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial) {
       this.field = field;
       this.start = start;
       this.end = end;
@@ -63,12 +63,110 @@ public final class EntityTagger {
       this.type = type;
       this.discovered = discovered;
       this.partial = partial;
-      this.lastKey = lastKey;
+    }
+
+    String firstWord() {
+      int space = name.indexOf(' ');
+      return space < 0 ? name : name.substring(0, space);
+    }
+
+    String lastWord() {
+      return name.substring(name.lastIndexOf(' ') + 1);
+    }
+
+    boolean severalWords() {
+      return name.indexOf(' ') > 0;
     }
   }
 
-  /** A lone capitalised word, which may be a short mention of a name found elsewhere. */
-  private record Lone(String field, int start, int end, String key, boolean personCue) {}
+  /**
+   * A lone capitalised word, which may be a short mention of a name found elsewhere.
+   *
+   * @param honorific after "Mr", "Ms", "Sir"...: certainly a person
+   * @param speaker next to a speech verb ("said Yelling"): a person if a full name matches
+   */
+  private record Lone(String field, int start, int end, String key, boolean honorific, boolean speaker) {}
+
+  /** One field's words, with the gazetteer match starting at each. */
+  private final class Words {
+    final String field;
+    final String text;
+    final List<Token> tokens;
+    final Match[] matches;
+    final boolean[] heading;
+
+    Words(String field, String text) {
+      this.field = field;
+      this.text = text;
+      this.tokens = Token.tokenize(text);
+      this.matches = new Match[tokens.size()];
+      for (int i = 0; i < tokens.size(); i++) {
+        matches[i] = longestAt(tokens, i);
+      }
+      this.heading = headings(text, tokens);
+    }
+
+    Token at(int i) {
+      return tokens.get(i);
+    }
+
+    int size() {
+      return tokens.size();
+    }
+
+    String gap(int a, int b) {
+      return text.substring(tokens.get(a).end(), tokens.get(b).start());
+    }
+
+    /** Whether words {@code a} and {@code a + 1} belong to one name: a space, a hyphen or " & " between. */
+    boolean joined(int a) {
+      if (a + 1 >= tokens.size()) {
+        return false;
+      }
+      String gap = gap(a, a + 1);
+      return gap.equals(" ") || gap.equals("\u00a0") || gap.equals("-") || gap.equals(" & ");
+    }
+
+    /** A model or version number after a name word ("AlphaBot 2", "FIFA 2005"), not a score ("6-3"). */
+    boolean version(int i) {
+      Token t = tokens.get(i);
+      if (i == 0 || t.text().length() > 4 || !t.text().chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+        return false;
+      }
+      Token before = tokens.get(i - 1);
+      if (!before.capitalised() || cues.is("not-name", before.text()) || !gap(i - 1, i).equals(" ")) {
+        return false;
+      }
+      int after = t.end();
+      return after >= text.length() || " .;)".indexOf(text.charAt(after)) >= 0 && !(after + 1 < text.length()
+          && text.charAt(after) == '.' && Character.isDigit(text.charAt(after + 1)));
+    }
+
+    /** A number that opens a name ("2012 Laboratories"), not part of a figure ("2,530 Oscars"). */
+    boolean numberedName(int i) {
+      Token t = tokens.get(i);
+      return t.numeric() && t.text().length() >= 2 && t.text().chars().allMatch(Character::isDigit)
+          && (t.start() == 0 || Character.isWhitespace(text.charAt(t.start() - 1)))
+          && joined(i) && tokens.get(i + 1).capitalised() && gap(i, i + 1).equals(" ");
+    }
+
+    boolean sentenceStart(int i) {
+      if (i == 0) {
+        return true;
+      }
+      Token prev = tokens.get(i - 1);
+      if (prev.text().endsWith(".")) {
+        return true;
+      }
+      String gap = gap(i - 1, i);
+      for (int k = 0; k < gap.length(); k++) {
+        if (".!?:;\n|\"“”‘•(–—".indexOf(gap.charAt(k)) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** The state of one article's scan. */
   private final class Scan {
@@ -89,36 +187,33 @@ public final class EntityTagger {
 
     void field(String field, String text) {
       texts.put(field, text);
-      List<Token> tokens = Token.tokenize(text);
-      boolean[] heading = headings(text, tokens);
+      Words w = new Words(field, text);
       int i = 0;
-      while (i < tokens.size()) {
-        boolean numberedName = tokens.get(i).numeric() && i + 1 < tokens.size() && tokens.get(i + 1).capitalised()
-            && spaced(text, tokens.get(i), tokens.get(i + 1));
-        if (!nameWord(tokens.get(i)) && !numberedName && longestAt(tokens, i) == null) {
+      while (i < w.size()) {
+        if (!nameWord(w.at(i)) && !w.numberedName(i) && w.matches[i] == null) {
           i++;
           continue;
         }
-        int end = run(text, tokens, i);
-        pieces(field, text, tokens, i, end, heading[i]);
+        int end = run(w, i);
+        pieces(w, i, end);
         i = end;
       }
     }
 
     /** The end (exclusive) of the run of name words that starts at {@code start}. */
-    private int run(String text, List<Token> tokens, int start) {
-      Match first = longestAt(tokens, start);
-      int end = first != null ? first.end : start + 1;
-      while (end < tokens.size() && spaced(text, tokens.get(end - 1), tokens.get(end))) {
-        Token next = tokens.get(end);
-        Match m = longestAt(tokens, end);
-        if (m != null) {
-          end = m.end;
-        } else if (nameWord(next) || (next.numeric() && next.text().length() <= 4 && tokens.get(end - 1).capitalised())) {
+    private int run(Words w, int start) {
+      int end = w.matches[start] != null ? w.matches[start].end : start + 1;
+      while (end < w.size() && w.joined(end - 1)) {
+        Token next = w.at(end);
+        if (w.matches[end] != null) {
+          end = w.matches[end].end;
+        } else if (nameWord(next) || w.version(end)) {
           end++;
-        } else if (cues.is("connector", next.text()) && end + 1 < tokens.size()
-            && tokens.get(end + 1).capitalised() && spaced(text, next, tokens.get(end + 1))) {
+        } else if (cues.is("connector", next.text()) && w.joined(end) && nameStart(w, end + 1)) {
           end += 2;
+        } else if (next.text().equals("of") && end + 2 < w.size() && w.at(end + 1).text().equals("the")
+            && w.joined(end) && w.joined(end + 1) && nameStart(w, end + 2)) {
+          end += 3;
         } else {
           break;
         }
@@ -126,161 +221,225 @@ public final class EntityTagger {
       return end;
     }
 
+    private boolean nameStart(Words w, int i) {
+      return i < w.size() && (w.at(i).capitalised() || w.matches[i] != null);
+    }
+
     /** Splits a run at titles and function words into known names and candidates. */
-    private void pieces(String field, String text, List<Token> tokens, int from, int to, boolean heading) {
+    private void pieces(Words w, int from, int to) {
+      boolean heading = w.heading[from];
       int i = from;
       int pieceStart = -1;
-      boolean personTitle = false;
-      Found lastKnown = null;
+      String cue = null;
       while (i < to) {
-        Token t = tokens.get(i);
-        Match m = longestAt(tokens, i);
-        boolean opener = i == from && sentenceStart(text, tokens, i);
-        if (m != null && m.end == i + 1 && !heading && partOfLongerName(text, tokens, pieceStart < 0 ? i : pieceStart, i, to, personTitle)) {
-          m = null;
-        }
+        Token t = w.at(i);
+        Match m = w.matches[i];
+        boolean opener = i == from && w.sentenceStart(i);
         if (m != null) {
-          flush(field, text, tokens, pieceStart, i, personTitle, heading, lastKnown);
+          if (!heading && absorbed(w, m, pieceStart, i, to, cue)) {
+            pieceStart = pieceStart < 0 ? i : pieceStart;
+            i = m.end;
+            continue;
+          }
+          flush(w, pieceStart, i, cue);
           pieceStart = -1;
-          Found known = known(field, tokens, i, m);
-          found.add(known);
-          lastKnown = known;
-          personTitle = false;
+          cue = null;
+          found.add(known(w, i, m));
           i = m.end;
           continue;
         }
-        boolean title = cues.is("person-title", t.text()) || (opener && cues.is("person-role", t.text().toLowerCase(Locale.ROOT)));
-        boolean skip = title || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
-            || (opener && lowerWords.contains(t.text().toLowerCase(Locale.ROOT)));
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        String title = cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
+            : opener && cues.is("org-role", lower) ? "org" : null;
+        boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
+            || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
         if (skip) {
-          flush(field, text, tokens, pieceStart, i, personTitle, heading, lastKnown);
+          flush(w, pieceStart, i, cue);
           pieceStart = -1;
-          lastKnown = null;
-          personTitle = title;
+          cue = title;
         } else if (pieceStart < 0) {
           pieceStart = i;
         }
         i++;
       }
-      flush(field, text, tokens, pieceStart, to, personTitle, heading, lastKnown);
+      flush(w, pieceStart, to, cue);
     }
 
     /**
-     * Whether a one-word known name at {@code at} is part of a longer unknown name with the
-     * capitalised words around it ("British Airways", "Eddie Jordan said"): only when cues type
-     * the longer name.
+     * Whether a known name is part of a longer unknown one: after "of" in a candidate ("Bank of
+     * England"), or a one-word place, organisation or product next to capitalised words that cues
+     * type as one name ("British Airways", "Apple Powerbook 100") or that precede it ("David Rubin").
      */
-    private boolean partOfLongerName(String text, List<Token> tokens, int from, int at, int to, boolean personTitle) {
-      int end = at + 1;
-      while (end < to && candidateWord(tokens, end)) {
-        end++;
+    private boolean absorbed(Words w, Match m, int pieceStart, int at, int to, String cue) {
+      if (pieceStart >= 0 && cues.is("connector", w.at(at - 1).text())) {
+        return true;
       }
-      if (from == at && end == at + 1) {
+      if (m.end != at + 1 || m.name.type().equals("person")) {
         return false;
       }
-      return personTitle || type(text, tokens, from, end) != null;
+      if (pieceStart >= 0) {
+        return true;
+      }
+      int end = at + 1;
+      while (end < to && (candidateWord(w, end) || w.version(end))) {
+        end++;
+      }
+      return end > at + 1 && (cue != null || type(w, at, end) != null);
     }
 
-    private boolean candidateWord(List<Token> tokens, int i) {
-      Token t = tokens.get(i);
-      return nameWord(t) && longestAt(tokens, i) == null && !cues.is("person-title", t.text())
+    private boolean candidateWord(Words w, int i) {
+      Token t = w.at(i);
+      return nameWord(t) && w.matches[i] == null && !cues.is("person-title", t.text())
           && !cues.is("function-word", t.text()) && !cues.is("not-name", t.text());
     }
 
-    private Found known(String field, List<Token> tokens, int i, Match m) {
-      Token first = tokens.get(i);
-      Token last = tokens.get(m.end - 1);
+    private Found known(Words w, int i, Match m) {
       Gazetteer.Name n = m.name;
-      String lastKey = n.canonical().substring(n.canonical().lastIndexOf(' ') + 1);
-      return new Found(field, first.start(), last.end(), n.canonical(), n.type(), false, n.partial(), lastKey);
+      return new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), n.type(), false, n.partial());
     }
 
     /** Turns the candidate words {@code [from, to)} into a found name or a lone word. */
-    private void flush(String field, String text, List<Token> tokens, int from, int to, boolean personTitle,
-        boolean heading, Found before) {
-      if (from < 0 || from >= to) {
+    private void flush(Words w, int from, int to, String cue) {
+      if (from < 0) {
         return;
       }
-      while (to > from && (cues.is("connector", tokens.get(to - 1).text()))) {
+      while (to > from && (cues.is("connector", w.at(to - 1).text()) || w.at(to - 1).text().equals("the"))) {
         to--;
       }
-      Token first = tokens.get(from);
-      Token last = tokens.get(to - 1);
-      if (to - from == 1 && !first.numeric()) {
-        lone.add(new Lone(field, first.start(), first.end(), first.key(), personTitle));
-        String type = oneWordType(text, tokens, from);
-        if (type != null && !heading) {
-          found.add(new Found(field, first.start(), first.end(), first.text(), type, true, false, first.key()));
+      if (from >= to) {
+        return;
+      }
+      Token first = w.at(from);
+      if (to - from == 1) {
+        if (!first.numeric()) {
+          oneWord(w, from, cue);
         }
         return;
       }
-      if (heading) {
+      if (w.heading[from]) {
         return;
       }
-      String type = personTitle ? "person" : type(text, tokens, from, to);
-      while (from < to && tokens.get(from).numeric() && !"org".equals(type) && !"event".equals(type)) {
+      String type = cue != null ? cue : type(w, from, to);
+      while (from < to && w.at(from).numeric() && !"org".equals(type)) {
         from++;
       }
-      if (to - from < 1 || (to - from == 1 && type == null)) {
+      if (to - from < 2 && type == null || from >= to) {
         return;
       }
-      first = tokens.get(from);
-      String name = text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
-      found.add(new Found(field, first.start(), last.end(), name, type, true, false, last.key()));
+      first = w.at(from);
+      Token last = w.at(to - 1);
+      String name = w.text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
+      found.add(new Found(w.field, first.start(), last.end(), name, type, true, false));
+    }
+
+    private void oneWord(Words w, int i, String cue) {
+      Token t = w.at(i);
+      boolean honorific = i > 0 && cues.is("honorific", w.at(i - 1).text()) && w.joined(i - 1);
+      boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
+          || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
+      lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));
+      String type = "org".equals(cue) ? "org" : oneWordType(w, i);
+      if (type != null && !w.heading[i]) {
+        found.add(new Found(w.field, t.start(), t.end(), t.text(), type, true, false));
+      }
     }
 
     /** The type cues give a discovered name of several words, or null. */
-    private String type(String text, List<Token> tokens, int from, int to) {
-      Token first = tokens.get(from);
-      Token last = tokens.get(to - 1);
-      if (cues.is("org-suffix", last.text()) || cues.is("org-head", first.text())) {
+    private String type(Words w, int from, int to) {
+      Token first = w.at(from);
+      int lastWord = to - 1;
+      while (lastWord > from && w.at(lastWord).numeric()) {
+        lastWord--;
+      }
+      String last = w.at(lastWord).text();
+      if (cues.is("org-suffix", last)) {
         return "org";
       }
-      if (cues.is("event-suffix", last.text())) {
+      if (cues.is("event-suffix", last)) {
         return "event";
       }
-      if (cues.is("place-suffix", last.text())) {
+      if (cues.is("place-suffix", last)) {
         return "place";
       }
-      if (last.numeric()) {
-        return "product";
-      }
-      String roleBefore = from > 0 && spaced(text, tokens.get(from - 1), first) ? tokens.get(from - 1).text() : "";
-      if (cues.is("person-role", roleBefore)) {
-        return "person";
-      }
-      if (cues.is("org-role", roleBefore)) {
+      if (cues.is("org-head", first.text())) {
         return "org";
       }
-      if (to - from <= 3 && to < tokens.size()) {
-        Token after = tokens.get(to);
-        String gap = text.substring(last.end(), after.start());
-        if (cues.is("person-verb", after.text()) && (gap.isBlank() || gap.strip().equals(","))) {
-          return "person";
-        }
-        if (gap.strip().equals(",") && cues.is("person-role", after.text())) {
-          return "person";
+      if (lastWord < to - 1) {
+        return "product";
+      }
+      String before = from > 0 && w.joined(from - 1) ? w.at(from - 1).text() : "";
+      if (cues.is("person-role", before)) {
+        return "person";
+      }
+      if (cues.is("org-role", before)) {
+        return "org";
+      }
+      if (cues.is("product-role", before) || cues.is("product-verb", before)) {
+        return "product";
+      }
+      return personLike(w, from, to) && personCue(w, from, to, before) ? "person" : null;
+    }
+
+    /** Two or three words, none of them a connector or in capitals: shaped like a person's name. */
+    private boolean personLike(Words w, int from, int to) {
+      if (to - from > 3) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        String s = w.at(i).text();
+        if (cues.is("connector", s) || (s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT)))) {
+          return false;
         }
       }
-      return null;
+      return true;
+    }
+
+    /** A speech verb before or after, a role in apposition (", the company's founder"), or a given name. */
+    private boolean personCue(Words w, int from, int to, String before) {
+      if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text())) {
+        return true;
+      }
+      if (to >= w.size()) {
+        return false;
+      }
+      String gap = w.gap(to - 1, to).strip();
+      if (cues.is("person-verb", w.at(to).text()) && (gap.isEmpty() || gap.equals(","))) {
+        return true;
+      }
+      if (gap.equals(",")) {
+        for (int i = to; i < Math.min(w.size(), to + 4); i++) {
+          String s = w.at(i).text();
+          if (cues.is("person-role", s)) {
+            return true;
+          }
+          if (!Character.isLowerCase(s.codePointAt(0)) && i > to || (i > to && !w.gap(i - 1, i).isBlank())) {
+            return false;
+          }
+        }
+      }
+      return false;
     }
 
     /**
      * A single word is a name only if it looks made up ("ZhiCube", "GOVLA") and follows a product
-     * verb ("launched ZhiCube") or a product noun ("AI system, GOVLA").
+     * verb or noun ("launched ZhiCube", "AI system, GOVLA"), or follows an organisation word
+     * ("security firm Clearswift").
      */
-    private String oneWordType(String text, List<Token> tokens, int i) {
-      Token t = tokens.get(i);
-      boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);
-      if (!coined || i == 0) {
+    private String oneWordType(Words w, int i) {
+      if (i == 0) {
         return null;
       }
-      Token before = tokens.get(i - 1);
-      String gap = text.substring(before.end(), t.start()).strip();
-      if (cues.is("product-verb", before.text()) && gap.isEmpty()) {
+      Token t = w.at(i);
+      Token before = w.at(i - 1);
+      String gap = w.gap(i - 1, i).strip();
+      if (cues.is("org-role", before.text()) && gap.isEmpty() && !cues.is("function-word", t.text())) {
+        return "org";
+      }
+      boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);
+      if (coined && cues.is("product-verb", before.text()) && gap.isEmpty()) {
         return "product";
       }
-      if (cues.is("product-role", before.text()) && (gap.isEmpty() || gap.equals(","))) {
+      if (coined && cues.is("product-role", before.text()) && (gap.isEmpty() || gap.equals(","))) {
         return "product";
       }
       return null;
@@ -293,13 +452,15 @@ public final class EntityTagger {
       shareTypes();
       Set<String> fullPersons = new HashSet<>();
       Map<String, Found> bySurname = new HashMap<>();
+      Map<String, Found> byFirstName = new HashMap<>();
       Map<String, Found> oneWord = new HashMap<>();
       for (Found f : found) {
-        if ("person".equals(f.type) && !f.partial && f.name.indexOf(' ') > 0) {
+        if ("person".equals(f.type) && !f.partial && f.severalWords()) {
           fullPersons.add(f.name);
-          bySurname.putIfAbsent(f.lastKey, f);
+          bySurname.putIfAbsent(f.lastWord(), f);
+          byFirstName.putIfAbsent(f.firstWord(), f);
         }
-        if (f.type != null && f.discovered && f.name.indexOf(' ') < 0) {
+        if (f.type != null && f.discovered && !f.severalWords()) {
           oneWord.putIfAbsent(f.name, f);
         }
       }
@@ -310,13 +471,17 @@ public final class EntityTagger {
         }
       }
       for (Lone l : lone) {
-        Found full = bySurname.get(l.key());
-        Found same = oneWord.get(l.key());
-        Found target = full != null ? full : same;
+        Found target = bySurname.get(l.key());
+        if (target == null && l.honorific()) {
+          target = byFirstName.get(l.key());
+        }
+        if (target == null) {
+          target = oneWord.get(l.key());
+        }
         if (target != null && !covered(kept, l)) {
-          kept.add(new Found(l.field(), l.start(), l.end(), target.name, target.type, target.discovered, false, l.key()));
-        } else if (target == null && l.personCue()) {
-          kept.add(new Found(l.field(), l.start(), l.end(), l.key(), "person", true, false, l.key()));
+          kept.add(new Found(l.field(), l.start(), l.end(), target.name, target.type, target.discovered, false));
+        } else if (target == null && l.honorific()) {
+          kept.add(new Found(l.field(), l.start(), l.end(), l.key(), "person", true, false));
         }
       }
       return group(kept);
@@ -338,11 +503,12 @@ public final class EntityTagger {
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < found.size(); i++) {
           Found f = found.get(i);
-          if (f.type != null || f.name.indexOf(' ') < 0) {
+          if (f.type != null || !f.severalWords()) {
             continue;
           }
           for (int j : new int[] {i - 1, i + 1}) {
-            if (j >= 0 && j < found.size() && found.get(j).type != null && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
+            if (j >= 0 && j < found.size() && found.get(j).type != null
+                && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
               f.type = found.get(j).type;
               break;
             }
@@ -359,12 +525,12 @@ public final class EntityTagger {
       return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or") || gap.equals(", or");
     }
 
-    /** An untyped name whose last word also stands alone after a person's title ("Mr Howard"). */
+    /** An untyped name whose last word stands alone as a person elsewhere ("Mr Howard", "said Yelling"). */
     private void typeBySurname() {
-      Set<String> titled = new HashSet<>();
-      lone.stream().filter(Lone::personCue).forEach(l -> titled.add(l.key()));
+      Set<String> people = new HashSet<>();
+      lone.stream().filter(l -> l.honorific() || l.speaker()).forEach(l -> people.add(l.key()));
       for (Found f : found) {
-        if (f.type == null && f.name.indexOf(' ') > 0 && titled.contains(f.lastKey)) {
+        if (f.type == null && f.severalWords() && people.contains(f.lastWord())) {
           f.type = "person";
         }
       }
@@ -400,36 +566,8 @@ public final class EntityTagger {
     return t.capitalised() && !cues.is("connector", t.text());
   }
 
-  /** Whether two words are separated by spaces only, on one line. */
-  private static boolean spaced(String text, Token a, Token b) {
-    for (int i = a.end(); i < b.start(); i++) {
-      char c = text.charAt(i);
-      if (c != ' ' && c != '\u00a0') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sentenceStart(String text, List<Token> tokens, int i) {
-    if (i == 0) {
-      return true;
-    }
-    Token prev = tokens.get(i - 1);
-    if (prev.text().endsWith(".")) {
-      return true;
-    }
-    String gap = text.substring(prev.end(), tokens.get(i).start());
-    for (int k = 0; k < gap.length(); k++) {
-      if (".!?:;\n|\"“”‘•(–—-".indexOf(gap.charAt(k)) >= 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** For each word, whether its line reads like a headline or table row: short, most words capitalised. */
-  private boolean[] headings(String text, List<Token> tokens) {
+  private static boolean[] headings(String text, List<Token> tokens) {
     boolean[] heading = new boolean[tokens.size()];
     int i = 0;
     while (i < tokens.size()) {
@@ -458,9 +596,17 @@ public final class EntityTagger {
   private record Match(Gazetteer.Name name, int end) {}
 
   private Match longestAt(List<Token> tokens, int start) {
+    String[] firstKeys = Gazetteer.keys(tokens.get(start).key());
+    boolean any = false;
+    for (String key : firstKeys) {
+      any |= gazetteer.root().next.containsKey(key);
+    }
+    if (!any) {
+      return null;
+    }
     Match best = null;
-    List<Gazetteer.Node> frontier = List.of(gazetteer.root());
-    for (int i = start; i < tokens.size() && !frontier.isEmpty(); i++) {
+    Gazetteer.Node[] frontier = {gazetteer.root()};
+    for (int i = start; i < tokens.size() && frontier.length > 0; i++) {
       List<Gazetteer.Node> next = new ArrayList<>(2);
       for (Gazetteer.Node node : frontier) {
         for (String key : Gazetteer.keys(tokens.get(i).key())) {
@@ -476,7 +622,7 @@ public final class EntityTagger {
           break;
         }
       }
-      frontier = next;
+      frontier = next.toArray(new Gazetteer.Node[0]);
     }
     return best;
   }
