@@ -30,6 +30,13 @@ import newssearch.ingest.Article;
  * Headline-style lines (most words capitalised) are searched for known names only.
  */
 public final class EntityTagger {
+  /** What may stand between the words of an apposition: "the company's founder", "UK-based operator". */
+  private static final Set<String> APPOSITION_GAP = Set.of(" ", "'s ", "’s ", "-");
+  /** Words that end an apposition's head: "a spokesman for the Danish Dairy Board". */
+  private static final Set<String> STOPS = Set.of("of", "for", "at", "in", "with", "who", "which", "and", "on", "to", "said");
+  /** Connectors that join organisation names but not people's ("de" and "van" do both). */
+  private static final Set<String> NOT_IN_PERSON_NAMES = Set.of("of", "for", "the", "and");
+  private static final Set<String> ROMAN = Set.of("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII");
   private final Gazetteer gazetteer;
   private final EntityCues cues;
 
@@ -94,6 +101,7 @@ public final class EntityTagger {
     final List<Token> tokens;
     final Match[] matches;
     final boolean[] heading;
+    final boolean[] shouting;
 
     Words(String field, String text) {
       this.field = field;
@@ -103,7 +111,8 @@ public final class EntityTagger {
       for (int i = 0; i < tokens.size(); i++) {
         matches[i] = longestAt(tokens, i);
       }
-      this.heading = headings(text, tokens);
+      this.heading = headings(text, tokens, false);
+      this.shouting = headings(text, tokens, true);
     }
 
     Token at(int i) {
@@ -130,7 +139,8 @@ public final class EntityTagger {
     /** A model or version number after a name word ("AlphaBot 2", "FIFA 2005"), not a score ("6-3"). */
     boolean version(int i) {
       Token t = tokens.get(i);
-      if (i == 0 || t.text().length() > 4 || !t.text().chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+      boolean number = t.text().chars().allMatch(c -> Character.isDigit(c) || c == '.') || ROMAN.contains(t.text());
+      if (i == 0 || t.text().length() > 4 || !number) {
         return false;
       }
       Token before = tokens.get(i - 1);
@@ -155,7 +165,7 @@ public final class EntityTagger {
         return true;
       }
       Token prev = tokens.get(i - 1);
-      if (prev.text().endsWith(".")) {
+      if (prev.text().endsWith(".") && !prev.initial()) {
         return true;
       }
       String gap = gap(i - 1, i);
@@ -190,6 +200,12 @@ public final class EntityTagger {
       Words w = new Words(field, text);
       int i = 0;
       while (i < w.size()) {
+        if (w.at(i).webName() && w.matches[i] == null) {
+          Token t = w.at(i);
+          found.add(new Found(field, t.start(), t.end(), t.text(), "org", true, false));
+          i++;
+          continue;
+        }
         if (!nameWord(w.at(i)) && !w.numberedName(i) && w.matches[i] == null) {
           i++;
           continue;
@@ -235,6 +251,9 @@ public final class EntityTagger {
         Token t = w.at(i);
         Match m = w.matches[i];
         boolean opener = i == from && w.sentenceStart(i);
+        if (m != null && w.shouting[i]) {
+          m = null;
+        }
         if (m != null) {
           if (!heading && absorbed(w, m, pieceStart, i, to, cue)) {
             pieceStart = pieceStart < 0 ? i : pieceStart;
@@ -244,12 +263,20 @@ public final class EntityTagger {
           flush(w, pieceStart, i, cue);
           pieceStart = -1;
           cue = null;
-          found.add(known(w, i, m));
-          i = m.end;
+          int merged = mergedEnd(w, i, m, to);
+          if (merged > 0) {
+            Token last = w.at(merged - 1);
+            found.add(new Found(w.field, t.start(), last.end(), w.text.substring(t.start(), last.end()), "org", true, false));
+            i = merged;
+          } else {
+            found.add(known(w, i, m));
+            i = m.end;
+          }
           continue;
         }
         String lower = t.text().toLowerCase(Locale.ROOT);
-        String title = cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
+        boolean followed = i + 1 < to;
+        String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
             : opener && cues.is("org-role", lower) ? "org" : null;
         boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
             || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
@@ -272,7 +299,8 @@ public final class EntityTagger {
      */
     private boolean absorbed(Words w, Match m, int pieceStart, int at, int to, String cue) {
       if (pieceStart >= 0 && cues.is("connector", w.at(at - 1).text())) {
-        return true;
+        String type = type(w, pieceStart, m.end);
+        return type != null && !type.equals("person");
       }
       if (m.end != at + 1 || m.name.type().equals("person")) {
         return false;
@@ -285,6 +313,24 @@ public final class EntityTagger {
         end++;
       }
       return end > at + 1 && (cue != null || type(w, at, end) != null);
+    }
+
+    /**
+     * The end of an organisation named by two known names together, or 0: an organisation and a
+     * place ("BBC Scotland"), or a place and an organisation ("Scottish Conservative Party").
+     */
+    private int mergedEnd(Words w, int i, Match m, int to) {
+      if (m.end >= to || !w.gap(m.end - 1, m.end).equals(" ") || w.matches[m.end] == null || w.shouting[i]) {
+        return 0;
+      }
+      Match next = w.matches[m.end];
+      if (next.end > to) {
+        return 0;
+      }
+      boolean orgPlace = m.name.type().equals("org") && next.name.type().equals("place") && next.end == m.end + 1;
+      boolean placeOrg = m.name.type().equals("place") && m.end == i + 1 && next.name.type().equals("org")
+          && next.end > m.end + 1 && cues.is("org-suffix", w.at(next.end - 1).text());
+      return orgPlace || placeOrg ? next.end : 0;
     }
 
     private boolean candidateWord(Words w, int i) {
@@ -339,7 +385,9 @@ public final class EntityTagger {
           || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
       lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));
       String type = "org".equals(cue) ? "org" : oneWordType(w, i);
-      if (type != null && !w.heading[i]) {
+      boolean plain = !w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT));
+      if (!w.heading[i] && (type != null || plain)) {
+        // An untyped word is kept in case a list types it ("Nokia, Sagem, Sony and Thomson").
         found.add(new Found(w.field, t.start(), t.end(), t.text(), type, true, false));
       }
     }
@@ -364,6 +412,12 @@ public final class EntityTagger {
       if (cues.is("org-head", first.text())) {
         return "org";
       }
+      for (int i = from + 1; i < lastWord; i++) {
+        String before = w.at(i - 1).text();
+        if (w.at(i).text().equals("of") && (cues.is("org-suffix", before) || cues.is("org-head", before))) {
+          return "org";
+        }
+      }
       if (lastWord < to - 1) {
         return "product";
       }
@@ -377,24 +431,64 @@ public final class EntityTagger {
       if (cues.is("product-role", before) || cues.is("product-verb", before)) {
         return "product";
       }
-      return personLike(w, from, to) && personCue(w, from, to, before) ? "person" : null;
+      String apposed = apposition(w, to);
+      if (apposed != null) {
+        return apposed;
+      }
+      if (!personLike(w, from, to)) {
+        return null;
+      }
+      return personCue(w, from, to, before) || fromPlace(w, to) ? "person" : null;
     }
 
-    /** Two or three words, none of them a connector or in capitals: shaped like a person's name. */
+    /** "Nicole Vaidisova of the Czech Republic": a person's name followed by where they are from. */
+    private boolean fromPlace(Words w, int to) {
+      int i = to;
+      if (i + 1 >= w.size() || !w.at(i).text().equals("of") || !w.gap(i - 1, i).equals(" ")) {
+        return false;
+      }
+      i++;
+      if (w.at(i).text().equals("the") && i + 1 < w.size()) {
+        i++;
+      }
+      return w.matches[i] != null && w.matches[i].name.type().equals("place");
+    }
+
+    /**
+     * The type a role in apposition gives a name: "Judy Bell, the company's founder" (person),
+     * "MMO2, the UK-based operator" (org). The last role word before the next preposition or
+     * punctuation counts.
+     */
+    private String apposition(Words w, int to) {
+      if (to >= w.size() || !w.gap(to - 1, to).strip().equals(",")) {
+        return null;
+      }
+      String role = null;
+      for (int i = to; i < Math.min(w.size(), to + 5); i++) {
+        String s = w.at(i).text();
+        if (i > to && !APPOSITION_GAP.contains(w.gap(i - 1, i)) || STOPS.contains(s)) {
+          break;
+        }
+        role = cues.is("person-role", s) ? "person" : cues.is("org-role", s) ? "org" : role;
+      }
+      return role;
+    }
+
+    /** Two to four words, none in capitals or "of": shaped like a person's name ("Henri de Bodinat"). */
     private boolean personLike(Words w, int from, int to) {
-      if (to - from > 3) {
+      if (to - from > 4) {
         return false;
       }
       for (int i = from; i < to; i++) {
         String s = w.at(i).text();
-        if (cues.is("connector", s) || (s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT)))) {
+        if (NOT_IN_PERSON_NAMES.contains(s) || (s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT)))) {
           return false;
         }
       }
       return true;
     }
 
-    /** A speech verb before or after, a role in apposition (", the company's founder"), or a given name. */
+    /** A speech verb before or after ("said Jason Parkinson", "Kevin Smith said"), or a given name. */
     private boolean personCue(Words w, int from, int to, String before) {
       if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text())) {
         return true;
@@ -405,17 +499,6 @@ public final class EntityTagger {
       String gap = w.gap(to - 1, to).strip();
       if (cues.is("person-verb", w.at(to).text()) && (gap.isEmpty() || gap.equals(","))) {
         return true;
-      }
-      if (gap.equals(",")) {
-        for (int i = to; i < Math.min(w.size(), to + 4); i++) {
-          String s = w.at(i).text();
-          if (cues.is("person-role", s)) {
-            return true;
-          }
-          if (!Character.isLowerCase(s.codePointAt(0)) && i > to || (i > to && !w.gap(i - 1, i).isBlank())) {
-            return false;
-          }
-        }
       }
       return false;
     }
@@ -436,6 +519,13 @@ public final class EntityTagger {
         return "org";
       }
       boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);
+      if (!w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT)) && i + 1 < w.size()
+          && cues.is("org-role", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" ")) {
+        return "org";
+      }
+      if (coined && "org".equals(apposition(w, i + 1))) {
+        return "org";
+      }
       if (coined && cues.is("product-verb", before.text()) && gap.isEmpty()) {
         return "product";
       }
@@ -466,7 +556,10 @@ public final class EntityTagger {
       }
       List<Found> kept = new ArrayList<>();
       for (Found f : found) {
-        if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
+        Found full = f.discovered && !f.severalWords() && "person".equals(f.type) ? bySurname.get(f.name) : null;
+        if (full != null) {
+          kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false));
+        } else if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
           kept.add(f);
         }
       }
@@ -503,7 +596,7 @@ public final class EntityTagger {
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < found.size(); i++) {
           Found f = found.get(i);
-          if (f.type != null || !f.severalWords()) {
+          if (f.type != null) {
             continue;
           }
           for (int j : new int[] {i - 1, i + 1}) {
@@ -563,11 +656,15 @@ public final class EntityTagger {
   }
 
   private boolean nameWord(Token t) {
-    return t.capitalised() && !cues.is("connector", t.text());
+    return (t.capitalised() || t.coinedNumber()) && !cues.is("connector", t.text());
   }
 
-  /** For each word, whether its line reads like a headline or table row: short, most words capitalised. */
-  private static boolean[] headings(String text, List<Token> tokens) {
+  /**
+   * For each word, whether its line reads like a headline or table row: short, most words
+   * capitalised; or, with {@code capitals}, a line written in capitals ("WHO WAS OSCAR?"), where
+   * acronyms cannot be told from words.
+   */
+  private static boolean[] headings(String text, List<Token> tokens, boolean capitals) {
     boolean[] heading = new boolean[tokens.size()];
     int i = 0;
     while (i < tokens.size()) {
@@ -575,16 +672,17 @@ public final class EntityTagger {
       lineEnd = lineEnd < 0 ? text.length() : lineEnd;
       int j = i;
       int words = 0;
-      int capitals = 0;
+      int caps = 0;
       while (j < tokens.size() && tokens.get(j).start() < lineEnd) {
         Token t = tokens.get(j);
         if (t.text().length() > 3 && Character.isLetter(t.text().charAt(0))) {
           words++;
-          capitals += t.capitalised() ? 1 : 0;
+          boolean counts = capitals ? t.text().equals(t.text().toUpperCase(Locale.ROOT)) : t.capitalised();
+          caps += counts ? 1 : 0;
         }
         j++;
       }
-      boolean isHeading = j - i <= 20 && words >= 2 && capitals * 4 >= words * 3;
+      boolean isHeading = capitals ? words >= 2 && caps == words : j - i <= 20 && words >= 2 && caps * 4 >= words * 3;
       for (int k = i; k < j; k++) {
         heading[k] = isHeading;
       }

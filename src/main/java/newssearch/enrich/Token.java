@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * Hyphens separate words, so "U.S.-China" is "US" and "China".
  */
 record Token(String text, String key, int start, int end) {
+  private static final Pattern WEB = Pattern.compile("[\\p{L}\\p{N}-]+\\.(?:com|org|net|co\\.uk|io|ai)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’²³][\\p{L}\\p{N}²³]*)*");
 
   static List<Token> tokenize(String text) {
@@ -24,7 +25,9 @@ record Token(String text, String key, int start, int end) {
         end -= 2;
       }
       // A full stop ends the sentence unless the word is an abbreviation with stops inside ("U.S.").
-      while ((word.endsWith(".") && word.indexOf('.') == word.length() - 1) || word.endsWith("'") || word.endsWith("’")) {
+      // An initial keeps its stop ("Arthur D. Little").
+      boolean initial = word.length() == 2 && Character.isUpperCase(word.charAt(0)) && word.charAt(1) == '.';
+      while (!initial && ((word.endsWith(".") && word.indexOf('.') == word.length() - 1) || word.endsWith("'") || word.endsWith("’"))) {
         word = word.substring(0, word.length() - 1);
         end--;
       }
@@ -38,6 +41,21 @@ record Token(String text, String key, int start, int end) {
 
   boolean capitalised() {
     return Character.isUpperCase(text.codePointAt(0));
+  }
+
+  /** A single capital with a full stop: "D." in "Arthur D. Little". */
+  boolean initial() {
+    return text.length() == 2 && text.charAt(1) == '.';
+  }
+
+  /** A name that starts with a digit and has capitals in it: "3GSM", "2K5". */
+  boolean coinedNumber() {
+    return Character.isDigit(text.charAt(0)) && text.chars().anyMatch(Character::isUpperCase);
+  }
+
+  /** A web address used as a name: "Suprnova.org", "mycokemusic.com". */
+  boolean webName() {
+    return WEB.matcher(text).matches();
   }
 
   boolean numeric() {
