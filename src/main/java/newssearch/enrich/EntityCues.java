@@ -17,7 +17,7 @@ import newssearch.config.DirectiveFile;
 public final class EntityCues {
   public static final String FILE = "entity-cues.conf";
   static final List<String> KINDS = List.of(
-      "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role",
+      "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role", "org-after",
       "event-suffix", "place-suffix", "product-verb", "product-role", "honorific", "given-name", "connector", "function-word", "not-name");
 
   private final Map<String, Set<String>> words;

@@ -251,7 +251,7 @@ public final class EntityTagger {
         Token t = w.at(i);
         Match m = w.matches[i];
         boolean opener = i == from && w.sentenceStart(i);
-        if (m != null && w.shouting[i]) {
+        if (m != null && (w.shouting[i] || shouted(w, i, m))) {
           m = null;
         }
         if (m != null) {
@@ -290,6 +290,27 @@ public final class EntityTagger {
         i++;
       }
       flush(w, pieceStart, to, cue);
+    }
+
+    /**
+     * Whether an acronym stands next to a word written in capitals ("WHO SITS IN JUDGEMENT?"),
+     * where it is more likely a word than a name.
+     */
+    private boolean shouted(Words w, int i, Match m) {
+      Token t = w.at(i);
+      if (m.end != i + 1 || !t.text().equals(t.text().toUpperCase(Locale.ROOT))) {
+        return false;
+      }
+      for (int j : new int[] {i - 1, i + 1}) {
+        if (j >= 0 && j < w.size()) {
+          String s = w.at(j).text();
+          boolean word = s.length() > 2 && s.chars().allMatch(Character::isLetter) && w.matches[j] == null && !cues.is("not-name", s);
+          if (word && s.equals(s.toUpperCase(Locale.ROOT))) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /**
@@ -357,7 +378,7 @@ public final class EntityTagger {
       }
       Token first = w.at(from);
       if (to - from == 1) {
-        if (!first.numeric()) {
+        if (!first.number()) {
           oneWord(w, from, cue);
         }
         return;
@@ -366,7 +387,7 @@ public final class EntityTagger {
         return;
       }
       String type = cue != null ? cue : type(w, from, to);
-      while (from < to && w.at(from).numeric() && !"org".equals(type)) {
+      while (from < to && w.at(from).number() && !"org".equals(type)) {
         from++;
       }
       if (to - from < 2 && type == null || from >= to) {
@@ -396,7 +417,7 @@ public final class EntityTagger {
     private String type(Words w, int from, int to) {
       Token first = w.at(from);
       int lastWord = to - 1;
-      while (lastWord > from && w.at(lastWord).numeric()) {
+      while (lastWord > from && (w.at(lastWord).number() || ROMAN.contains(w.at(lastWord).text()))) {
         lastWord--;
       }
       String last = w.at(lastWord).text();
@@ -520,7 +541,7 @@ public final class EntityTagger {
       }
       boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);
       if (!w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT)) && i + 1 < w.size()
-          && cues.is("org-role", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" ")) {
+          && cues.is("org-after", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" ")) {
         return "org";
       }
       if (coined && "org".equals(apposition(w, i + 1))) {
@@ -554,9 +575,21 @@ public final class EntityTagger {
           oneWord.putIfAbsent(f.name, f);
         }
       }
+      Map<String, Found> orgHeads = new HashMap<>();
+      for (Found f : found) {
+        if ("org".equals(f.type) && f.discovered) {
+          int cut = f.name.indexOf(f.severalWords() ? ' ' : '.');
+          if (cut > 0) {
+            orgHeads.putIfAbsent(f.name.substring(0, cut), f);
+          }
+        }
+      }
       List<Found> kept = new ArrayList<>();
       for (Found f : found) {
-        Found full = f.discovered && !f.severalWords() && "person".equals(f.type) ? bySurname.get(f.name) : null;
+        Found full = null;
+        if (f.discovered && !f.severalWords()) {
+          full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
+        }
         if (full != null) {
           kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false));
         } else if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
@@ -601,13 +634,30 @@ public final class EntityTagger {
           }
           for (int j : new int[] {i - 1, i + 1}) {
             if (j >= 0 && j < found.size() && found.get(j).type != null
-                && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
+                && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j))) && conjunction(i)) {
               f.type = found.get(j).type;
               break;
             }
           }
         }
       }
+    }
+
+    /** Whether the list around {@code found[i]} has an "and" or "or": a list, not an apposition. */
+    private boolean conjunction(int i) {
+      for (int step : new int[] {-1, 1}) {
+        for (int j = i; j + step >= 0 && j + step < found.size(); j += step) {
+          Found a = found.get(Math.min(j, j + step));
+          Found b = found.get(Math.max(j, j + step));
+          if (!listed(a, b)) {
+            break;
+          }
+          if (texts.get(a.field).substring(a.end, b.start).strip().matches(",? ?(and|or)")) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private boolean listed(Found a, Found b) {

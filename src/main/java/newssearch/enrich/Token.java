@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 record Token(String text, String key, int start, int end) {
   private static final Pattern WEB = Pattern.compile("[\\p{L}\\p{N}-]+\\.(?:com|org|net|co\\.uk|io|ai)");
+  private static final Pattern ABBREVIATION = Pattern.compile("(?:\\p{Lu}\\.)+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[.&'’²³][\\p{L}\\p{N}²³]*)*");
 
   static List<Token> tokenize(String text) {
@@ -25,9 +26,10 @@ record Token(String text, String key, int start, int end) {
         end -= 2;
       }
       // A full stop ends the sentence unless the word is an abbreviation with stops inside ("U.S.").
-      // An initial keeps its stop ("Arthur D. Little").
-      boolean initial = word.length() == 2 && Character.isUpperCase(word.charAt(0)) && word.charAt(1) == '.';
-      while (!initial && ((word.endsWith(".") && word.indexOf('.') == word.length() - 1) || word.endsWith("'") || word.endsWith("’"))) {
+      // Abbreviations keep their stops ("U.S.", the initial in "Arthur D. Little"); other words
+      // lose the full stop that ends a sentence ("2.4Mbps.").
+      boolean abbreviation = ABBREVIATION.matcher(word).matches();
+      while (!abbreviation && (word.endsWith(".") || word.endsWith("'") || word.endsWith("’"))) {
         word = word.substring(0, word.length() - 1);
         end--;
       }
@@ -48,9 +50,15 @@ record Token(String text, String key, int start, int end) {
     return text.length() == 2 && text.charAt(1) == '.';
   }
 
-  /** A name that starts with a digit and has capitals in it: "3GSM", "2K5". */
+  /** A name that starts with a digit and has only capitals besides: "3GSM", "2K5" (not "14Mbps"). */
   boolean coinedNumber() {
-    return Character.isDigit(text.charAt(0)) && text.chars().anyMatch(Character::isUpperCase);
+    return Character.isDigit(text.charAt(0)) && text.chars().anyMatch(Character::isUpperCase)
+        && text.chars().noneMatch(Character::isLowerCase) && text.chars().allMatch(Character::isLetterOrDigit);
+  }
+
+  /** A plain number: "2012", "3.2". */
+  boolean number() {
+    return text.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
   }
 
   /** A web address used as a name: "Suprnova.org", "mycokemusic.com". */
