@@ -36,6 +36,8 @@ public final class EntityTagger {
   private static final Set<String> STOPS = Set.of("of", "for", "at", "in", "with", "who", "which", "and", "on", "to", "said");
   /** Connectors that join organisation names but not people's ("de" and "van" do both). */
   private static final Set<String> NOT_IN_PERSON_NAMES = Set.of("of", "for", "the", "and");
+  /** Words before a name that say it is not a person's: "the South Shropshire Hunt". */
+  private static final Set<String> ARTICLES = Set.of("the", "The", "a", "A", "an", "An");
   private static final Set<String> ROMAN = Set.of("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII");
   private final Gazetteer gazetteer;
   private final EntityCues cues;
@@ -255,7 +257,13 @@ public final class EntityTagger {
           m = null;
         }
         if (m != null) {
-          if (!heading && absorbed(w, m, pieceStart, i, to, cue)) {
+          Absorb absorb = heading ? Absorb.NO : absorbed(w, m, pieceStart, i, to, cue);
+          if (absorb == Absorb.NEW_NAME) {
+            flush(w, pieceStart, i, cue);
+            cue = null;
+            pieceStart = i;
+          }
+          if (absorb != Absorb.NO) {
             pieceStart = pieceStart < 0 ? i : pieceStart;
             i = m.end;
             continue;
@@ -275,7 +283,7 @@ public final class EntityTagger {
           continue;
         }
         String lower = t.text().toLowerCase(Locale.ROOT);
-        boolean followed = i + 1 < to;
+        boolean followed = i + 1 < to || t.text().equals(t.text().toUpperCase(Locale.ROOT));
         String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
             : opener && cues.is("org-role", lower) ? "org" : null;
         boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
@@ -318,22 +326,26 @@ public final class EntityTagger {
      * England"), or a one-word place, organisation or product next to capitalised words that cues
      * type as one name ("British Airways", "Apple Powerbook 100") or that precede it ("David Rubin").
      */
-    private boolean absorbed(Words w, Match m, int pieceStart, int at, int to, String cue) {
-      if (pieceStart >= 0 && cues.is("connector", w.at(at - 1).text())) {
+    private Absorb absorbed(Words w, Match m, int pieceStart, int at, int to, String cue) {
+      boolean afterOf = pieceStart >= 0 && cues.is("connector", w.at(at - 1).text());
+      if (afterOf) {
         String type = type(w, pieceStart, m.end);
-        return type != null && !type.equals("person");
+        if (type != null && !type.equals("person")) {
+          return Absorb.SAME_NAME;
+        }
       }
       if (m.end != at + 1 || m.name.type().equals("person")) {
-        return false;
+        return Absorb.NO;
       }
-      if (pieceStart >= 0) {
-        return true;
+      if (pieceStart >= 0 && !afterOf) {
+        return Absorb.SAME_NAME;
       }
       int end = at + 1;
       while (end < to && (candidateWord(w, end) || w.version(end))) {
         end++;
       }
-      return end > at + 1 && (cue != null || type(w, at, end) != null);
+      boolean longer = end > at + 1 && ((cue != null && !afterOf) || type(w, at, end) != null);
+      return !longer ? Absorb.NO : afterOf ? Absorb.NEW_NAME : Absorb.SAME_NAME;
     }
 
     /**
@@ -376,6 +388,16 @@ public final class EntityTagger {
       if (from >= to) {
         return;
       }
+      for (int k = from + 1; k < to - 1; k++) {
+        String before = w.at(k - 1).text();
+        if (w.at(k).text().equals("of") && !cues.is("org-suffix", before) && !cues.is("org-head", before)
+            && !cues.is("event-suffix", before) && !cues.is("org-head", w.at(from).text())) {
+          // "Grant Wilson of Mellon Bank" is two names.
+          flush(w, from, k, cue);
+          flush(w, k + 1, to, null);
+          return;
+        }
+      }
       Token first = w.at(from);
       if (to - from == 1) {
         if (!first.number()) {
@@ -384,6 +406,9 @@ public final class EntityTagger {
         return;
       }
       if (w.heading[from]) {
+        return;
+      }
+      if (to - from == 2 && w.at(from + 1).number() && w.sentenceStart(from)) {
         return;
       }
       String type = cue != null ? cue : type(w, from, to);
@@ -511,6 +536,9 @@ public final class EntityTagger {
 
     /** A speech verb before or after ("said Jason Parkinson", "Kevin Smith said"), or a given name. */
     private boolean personCue(Words w, int from, int to, String before) {
+      if (ARTICLES.contains(before)) {
+        return false;
+      }
       if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text())) {
         return true;
       }
@@ -536,7 +564,8 @@ public final class EntityTagger {
       Token t = w.at(i);
       Token before = w.at(i - 1);
       String gap = w.gap(i - 1, i).strip();
-      if (cues.is("org-role", before.text()) && gap.isEmpty() && !cues.is("function-word", t.text())) {
+      boolean pluralAcronym = t.text().matches("\\p{Lu}{2,}s");
+      if (cues.is("org-role", before.text()) && gap.isEmpty() && !cues.is("function-word", t.text()) && !pluralAcronym) {
         return "org";
       }
       boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);
@@ -742,6 +771,15 @@ public final class EntityTagger {
   }
 
   private record Match(Gazetteer.Name name, int end) {}
+
+  /** Whether a known name is read as part of a discovered one, and which. */
+  private enum Absorb {
+    NO,
+    /** It continues the candidate before it ("Bank of England", "David Rubin"). */
+    SAME_NAME,
+    /** It starts a new candidate ("Orin Middleton of Barclays Capital"). */
+    NEW_NAME
+  }
 
   private Match longestAt(List<Token> tokens, int start) {
     String[] firstKeys = Gazetteer.keys(tokens.get(start).key());

@@ -54,6 +54,10 @@ class EnrichmentQualityTest {
     assertTrue(entities.precision() >= 0.90 && entities.recall() >= 0.95, entities.summary("seed entities"));
   }
 
+  /**
+   * The sample the rules were developed against (its errors were read while writing them): the
+   * floors catch a regression; the held-out figures below say more about unseen text.
+   */
   @Test
   void bbcSampleEntities() {
     Gold.Score score = bbcEntities("gold-bbc.txt", bbcSample(BBC_SEED, BBC_SAMPLE), "BBC sample entities");
@@ -73,8 +77,8 @@ class EnrichmentQualityTest {
 
   static final long BBC_HOLDOUT_SEED = 5L;
   static final int BBC_HOLDOUT = 15;
-  static final double HOLDOUT_PRECISION_FLOOR = 0.0;
-  static final double HOLDOUT_RECALL_FLOOR = 0.0;
+  static final double HOLDOUT_PRECISION_FLOOR = 0.80;
+  static final double HOLDOUT_RECALL_FLOOR = 0.60;
 
   private Gold.Score bbcEntities(String goldFile, List<String> drawn, String what) {
     assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present");
