@@ -740,7 +740,7 @@ public final class EntityTagger {
 
   /**
    * For each word, whether its line reads like a headline or table row: short, most words
-   * capitalised; or, with {@code capitals}, a line written in capitals ("WHO WAS OSCAR?"), where
+   * capitalised, no full stop at the end; or, with {@code capitals}, a line written in capitals ("WHO WAS OSCAR?"), where
    * acronyms cannot be told from words.
    */
   private static boolean[] headings(String text, List<Token> tokens, boolean capitals) {
@@ -761,7 +761,10 @@ public final class EntityTagger {
         }
         j++;
       }
-      boolean isHeading = capitals ? words >= 2 && caps == words : j - i <= 20 && words >= 2 && caps * 4 >= words * 3;
+      // A line that ends with a full stop is a sentence, however many names it has.
+      boolean sentence = text.substring(tokens.get(i).start(), lineEnd).stripTrailing().endsWith(".");
+      boolean isHeading = capitals ? words >= 2 && caps == words
+          : !sentence && j - i <= 20 && words >= 2 && caps * 4 >= words * 3;
       for (int k = i; k < j; k++) {
         heading[k] = isHeading;
       }
