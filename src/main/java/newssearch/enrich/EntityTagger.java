@@ -48,9 +48,11 @@ public final class EntityTagger {
   }
 
   public List<Entity> tag(Article article) {
-    Scan scan = new Scan(article);
-    scan.field("title", article.title());
-    scan.field("text", article.text());
+    Words title = new Words("title", article.title());
+    Words text = new Words("text", article.text());
+    Scan scan = new Scan(List.of(title, text));
+    scan.field(title);
+    scan.field(text);
     return scan.entities();
   }
 
@@ -187,9 +189,9 @@ public final class EntityTagger {
     final List<Lone> lone = new ArrayList<>();
     final Map<String, String> texts = new HashMap<>();
 
-    Scan(Article article) {
-      for (String s : List.of(article.title(), article.text())) {
-        for (Token t : Token.tokenize(s)) {
+    Scan(List<Words> fields) {
+      for (Words w : fields) {
+        for (Token t : w.tokens) {
           if (Character.isLowerCase(t.text().codePointAt(0))) {
             lowerWords.add(t.text());
           }
@@ -197,9 +199,9 @@ public final class EntityTagger {
       }
     }
 
-    void field(String field, String text) {
-      texts.put(field, text);
-      Words w = new Words(field, text);
+    void field(Words w) {
+      String field = w.field;
+      texts.put(field, w.text);
       int i = 0;
       while (i < w.size()) {
         if (w.at(i).webName() && w.matches[i] == null) {
