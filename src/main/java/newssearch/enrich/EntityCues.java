@@ -1,5 +1,6 @@
 package newssearch.enrich;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,10 +27,15 @@ public final class EntityCues {
     this.words = words;
   }
 
+  /** The cues of {@code configDir}; without the file there are none, and only known names are found. */
   public static EntityCues load(Path configDir) {
     Map<String, Set<String>> words = new HashMap<>();
     KINDS.forEach(k -> words.put(k, new HashSet<>()));
-    for (Directive d : DirectiveFile.read(configDir.resolve(FILE))) {
+    Path file = configDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return new EntityCues(words);
+    }
+    for (Directive d : DirectiveFile.read(file)) {
       Set<String> set = words.get(d.key());
       if (set == null) {
         throw d.error("unknown cue kind '" + d.key() + "' (expected one of " + KINDS + ")");

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import newssearch.TestCorpus;
 import newssearch.config.ConfigException;
 import newssearch.ingest.Article;
@@ -76,21 +74,13 @@ class TaxonomyTest {
 
   @Test
   void theDefaultTaxonomyHasTheTwelveTopics() {
-    Map<String, String> expected = new LinkedHashMap<>();
-    expected.put("ai-models", "AI models & chatbots");
-    expected.put("chips", "Semiconductors");
-    expected.put("trade", "Trade & export controls");
-    expected.put("regulation", "Regulation & governance");
-    expected.put("robotics", "Robotics & embodied AI");
-    expected.put("quantum", "Quantum computing");
-    expected.put("mobility", "Electric vehicles & autonomous driving");
-    expected.put("markets", "Investment & capital markets");
-    expected.put("research", "Research & talent");
-    expected.put("economy", "Economy & growth");
-    expected.put("geopolitics", "US–China relations & geopolitics");
-    expected.put("platforms", "Consumer apps & platforms");
-    Map<String, String> actual = new LinkedHashMap<>();
-    TestCorpus.config().taxonomy().topics().forEach(t -> actual.put(t.id(), t.label()));
+    List<String> expected = List.of(
+        "ai-models: AI models & chatbots", "chips: Semiconductors", "trade: Trade & export controls",
+        "regulation: Regulation & governance", "robotics: Robotics & embodied AI", "quantum: Quantum computing",
+        "mobility: Electric vehicles & autonomous driving", "markets: Investment & capital markets",
+        "research: Research & talent", "economy: Economy & growth",
+        "geopolitics: US–China relations & geopolitics", "platforms: Consumer apps & platforms");
+    List<String> actual = TestCorpus.config().taxonomy().topics().stream().map(t -> t.id() + ": " + t.label()).toList();
     assertEquals(expected, actual);
   }
 }
