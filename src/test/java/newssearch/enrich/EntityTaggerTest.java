@@ -92,4 +92,10 @@ class EntityTaggerTest {
       }
     }
   }
+
+  @Test
+  void emptyAndOddTextsGiveNoNames() {
+    assertEquals(Map.of(), names("", ""));
+    assertEquals(Map.of(), names("--- | --- |", "... ' ’s . , 123 4.5 -"));
+  }
 }
