@@ -14,29 +14,56 @@ import newssearch.config.DirectiveFile;
  * Known names, from {@code index-config/entities.tsv}: canonical name, type and aliases, a tab
  * between columns and {@code |} between aliases. Names are stored as token sequences in a trie so
  * that one pass over a text finds the longest name at each position.
+ *
+ * <p>Names match as written, letter case included, so "US" is not "us" and "Apple" is not "apple";
+ * a word printed all in capitals ("NVIDIA") also matches its capitalised form ("Nvidia"). A
+ * one-word alias of a person ("Trump") is partial: it counts only in an article that names the
+ * person in full. The line {@code @countries} adds every country the JDK knows, by its English
+ * name, unless a line of the file already gives that name. The cues of {@code entity-cues.conf},
+ * for names the file does not list, are loaded with it.
  */
 public final class Gazetteer {
   public static final String FILE = "entities.tsv";
   public static final Set<String> TYPES = Set.of("person", "org", "place", "product", "event");
+  static final String COUNTRIES = "@countries";
 
-  /** A known name: what it stands for, and whether letter case must match. */
-  record Name(String canonical, String type, boolean caseSensitive) {}
+  /**
+   * A known name: what it stands for, and whether it is a partial name that needs the full name
+   * elsewhere in the article.
+   */
+  record Name(String canonical, String type, boolean partial) {}
 
   static final class Node {
     final Map<String, Node> next = new HashMap<>();
-    final List<Name> names = new ArrayList<>();
+    Name name;
   }
 
   private final Node root = new Node();
+  private final EntityCues cues;
   private int size;
+
+  /** An empty gazetteer with the given cues for discovering names. */
+  public Gazetteer(EntityCues cues) {
+    this.cues = cues;
+  }
+
+  /** The cues for names the gazetteer does not know. */
+  public EntityCues cues() {
+    return cues;
+  }
 
   public static Gazetteer load(Path configDir) {
     Path file = configDir.resolve(FILE);
-    Gazetteer gazetteer = new Gazetteer();
+    Gazetteer gazetteer = new Gazetteer(EntityCues.load(configDir));
+    boolean countries = false;
     List<String> lines = DirectiveFile.lines(file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank() || line.strip().startsWith("#")) {
+        continue;
+      }
+      if (line.strip().equals(COUNTRIES)) {
+        countries = true;
         continue;
       }
       String[] cols = line.split("\t");
@@ -57,22 +84,48 @@ public final class Gazetteer {
         }
       }
     }
+    if (countries) {
+      gazetteer.addCountries();
+    }
     return gazetteer;
   }
 
-  /** Adds a name; a name written all in capitals matches only in capitals. */
+  /** The English names of the JDK's ISO countries; names the file gave keep their meaning. */
+  private void addCountries() {
+    for (String code : Locale.getISOCountries()) {
+      String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+      if (!name.isBlank() && !name.equals(code) && lookup(Token.tokenize(name)) == null) {
+        add(name, name, "place");
+      }
+    }
+  }
+
+  /** Adds a name; the first meaning given to an alias is kept. */
   public void add(String alias, String canonical, String type) {
     List<Token> tokens = Token.tokenize(alias);
     if (tokens.isEmpty()) {
       return;
     }
-    boolean caseSensitive = alias.equals(alias.toUpperCase(Locale.ROOT)) || alias.length() <= 3;
     Node node = root;
     for (Token t : tokens) {
-      node = node.next.computeIfAbsent(fold(t.key(), caseSensitive), k -> new Node());
+      node = node.next.computeIfAbsent(t.key(), k -> new Node());
     }
-    node.names.add(new Name(canonical, type, caseSensitive));
-    size++;
+    if (node.name == null) {
+      boolean partial = type.equals("person") && tokens.size() == 1 && !alias.equals(canonical);
+      node.name = new Name(canonical, type, partial);
+      size++;
+    }
+  }
+
+  private Name lookup(List<Token> tokens) {
+    Node node = root;
+    for (Token t : tokens) {
+      node = node.next.get(t.key());
+      if (node == null) {
+        return null;
+      }
+    }
+    return node.name;
   }
 
   public int size() {
@@ -83,7 +136,14 @@ public final class Gazetteer {
     return root;
   }
 
-  static String fold(String key, boolean caseSensitive) {
-    return caseSensitive ? "=" + key : "~" + key.toLowerCase(Locale.ROOT);
+  /**
+   * The trie keys a word of a text may match: itself, and for a word in capitals longer than
+   * three letters ("NVIDIA", "HUAWEI") also its capitalised form.
+   */
+  static String[] keys(String key) {
+    if (key.length() > 3 && key.equals(key.toUpperCase(Locale.ROOT)) && Character.isLetter(key.charAt(1))) {
+      return new String[] {key, key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT)};
+    }
+    return new String[] {key};
   }
 }

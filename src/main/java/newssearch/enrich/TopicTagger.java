@@ -16,6 +16,8 @@ import org.apache.lucene.index.memory.MemoryIndex;
 public final class TopicTagger {
   private final Taxonomy taxonomy;
   private final Analyzer analyzer;
+  /** One reusable in-memory index per indexing thread. */
+  private final ThreadLocal<MemoryIndex> memory = ThreadLocal.withInitial(MemoryIndex::new);
 
   public TopicTagger(Taxonomy taxonomy, Analyzer analyzer) {
     this.taxonomy = taxonomy;
@@ -23,21 +25,24 @@ public final class TopicTagger {
   }
 
   public List<TopicTag> tag(Article article) {
-    MemoryIndex index = new MemoryIndex();
+    MemoryIndex index = memory.get();
+    index.reset();
     index.addField(Taxonomy.FIELD, article.title() + "\n\n" + article.text(), analyzer);
     List<TopicTag> tags = new ArrayList<>();
     Set<String> given = new LinkedHashSet<>(article.topics());
     for (Topic topic : taxonomy.topics()) {
       List<String> matched = new ArrayList<>();
+      float evidence = 0;
       for (Topic.Cue cue : topic.cues()) {
         if (index.search(cue.query()) > 0) {
           matched.add(cue.text());
+          evidence += cue.weight();
         }
       }
       if (given.remove(topic.id())) {
         matched.add(0, "metadata");
         tags.add(new TopicTag(topic.id(), topic.label(), matched));
-      } else if (matched.size() >= topic.threshold()) {
+      } else if (evidence >= topic.threshold()) {
         tags.add(new TopicTag(topic.id(), topic.label(), matched));
       }
     }

@@ -150,7 +150,7 @@ public final class Schema {
       doc.add(new StringField(SOURCE, a.source(), Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(SOURCE, a.source()));
     }
-    addDate(doc, a.date());
+    addDate(doc, enriched.date());
     for (TopicTag topic : enriched.topics()) {
       doc.add(new StringField(TOPIC, topic.id(), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(TOPIC, topic.id()));

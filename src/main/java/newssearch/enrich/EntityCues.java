@@ -1,0 +1,52 @@
+package newssearch.enrich;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newssearch.config.Directive;
+import newssearch.config.DirectiveFile;
+
+/**
+ * The words that let the entity finder discover and type names the gazetteer does not know, from
+ * {@code index-config/entity-cues.conf}: one cue kind and its words a line.
+ */
+public final class EntityCues {
+  public static final String FILE = "entity-cues.conf";
+  static final List<String> KINDS = List.of(
+      "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role", "org-after",
+      "event-suffix", "place-suffix", "product-verb", "product-role", "honorific", "given-name", "connector", "function-word", "not-name");
+
+  private final Map<String, Set<String>> words;
+
+  EntityCues(Map<String, Set<String>> words) {
+    this.words = words;
+  }
+
+  /** The cues of {@code configDir}; without the file there are none, and only known names are found. */
+  public static EntityCues load(Path configDir) {
+    Map<String, Set<String>> words = new HashMap<>();
+    KINDS.forEach(k -> words.put(k, new HashSet<>()));
+    Path file = configDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return new EntityCues(words);
+    }
+    for (Directive d : DirectiveFile.read(file)) {
+      Set<String> set = words.get(d.key());
+      if (set == null) {
+        throw d.error("unknown cue kind '" + d.key() + "' (expected one of " + KINDS + ")");
+      }
+      set.addAll(Arrays.asList(d.value().split("\\s+")));
+    }
+    return new EntityCues(words);
+  }
+
+  /** Whether {@code word} is listed under {@code kind}. */
+  boolean is(String kind, String word) {
+    return words.get(kind).contains(word);
+  }
+}

@@ -1,0 +1,101 @@
+package newssearch.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newssearch.TestCorpus;
+import newssearch.ingest.Article;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The entity finder with the project's gazetteer and cues. Discovery is tested with invented
+ * names, so that only the cues, not the gazetteer, can find them.
+ */
+class EntityTaggerTest {
+  private final EntityTagger tagger = new EntityTagger(TestCorpus.config().gazetteer());
+
+  private List<Entity> tag(String title, String text) {
+    return tagger.tag(new Article("a1", title, "metadata", text, null, "", "", List.of(), "test"));
+  }
+
+  /** "type name" of each entity, with how many mentions it has. */
+  private Map<String, Integer> names(String title, String text) {
+    Map<String, Integer> names = new LinkedHashMap<>();
+    tag(title, text).forEach(e -> names.put(e.type() + " " + e.name(), e.mentions().size()));
+    return names;
+  }
+
+  @Test
+  void aliasesMapToCanonicalNamesAndCaseMatters() {
+    Map<String, Integer> names = names("NVIDIA results",
+        "Nvidia said the U.S. and the US market matter; the United States agreed. Let us see.");
+    assertEquals(Map.of("org Nvidia", 2, "place United States", 3), names);
+  }
+
+  @Test
+  void aSurnameAloneNeedsTheFullName() {
+    assertFalse(names("t", "Trump said tariffs would rise.").containsKey("person Donald Trump"));
+    assertEquals(2, names("t", "President Donald Trump spoke. Later Trump said tariffs would rise.").get("person Donald Trump"));
+  }
+
+  @Test
+  void demonymsCountAsTheirCountry() {
+    assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
+  }
+
+  @Test
+  void discoversNamesTypedByCues() {
+    String text = "Zorvex Technologies unveiled a model. Its chief executive Marla Quenby said sales rose, "
+        + "and Ms Quenby added that the Quorvia Summit would follow. The security firm Brindlecode agreed.";
+    List<Entity> entities = tag("A launch", text);
+    Map<String, String> types = new LinkedHashMap<>();
+    entities.forEach(e -> types.put(e.name(), e.type()));
+    assertEquals(Map.of("Zorvex Technologies", "org", "Marla Quenby", "person", "Quorvia Summit", "event",
+        "Brindlecode", "org"), types);
+    assertTrue(entities.stream().allMatch(Entity::discovered));
+    Entity person = entities.stream().filter(e -> e.name().equals("Marla Quenby")).findFirst().orElseThrow();
+    assertEquals(List.of("Marla Quenby", "Quenby"), person.mentions().stream().map(m -> text.substring(m.start(), m.end())).toList());
+  }
+
+  @Test
+  void aListTakesTheTypeOfItsKnownNames() {
+    Map<String, Integer> names = names("t", "Makers such as Nokia, Drelloway, Sony and Pembrake Vantis are ready.");
+    assertEquals(List.of("org Nokia", "org Drelloway", "org Sony", "org Pembrake Vantis"), List.copyOf(names.keySet()));
+  }
+
+  @Test
+  void sentenceOpenersHeadlinesAndUntypedRunsAreNotNames() {
+    assertEquals(Map.of(), names("Global Tech Firms Gather To Showcase Breakthroughs",
+        "Investors keen to buy waited. Despite this, Rising Costs remained. Analysts said so."));
+  }
+
+  @Test
+  void mentionsPointAtTheNamesInTheirField() {
+    String title = "Huawei expands";
+    String text = "The Shenzhen-based Huawei Technologies hired staff.";
+    Entity huawei = tag(title, text).stream().filter(e -> e.name().equals("Huawei")).findFirst().orElseThrow();
+    assertEquals(List.of(new Mention("title", 0, 6), new Mention("text", 19, 38)), huawei.mentions());
+    assertEquals("Huawei Technologies", text.substring(19, 38));
+  }
+
+  @Test
+  void theSeedCorpusBoilerplateYieldsNoEntity() {
+    Enricher enricher = TestCorpus.config().enricher();
+    for (Article article : TestCorpus.read(TestCorpus.seedCorpus())) {
+      assertFalse(article.text().contains("Diplo"), article.origin());
+      for (Entity e : enricher.enrich(article).entities()) {
+        assertFalse(e.name().contains("Diplo") || e.name().contains("chatbot"), e.name());
+      }
+    }
+  }
+
+  @Test
+  void emptyAndOddTextsGiveNoNames() {
+    assertEquals(Map.of(), names("", ""));
+    assertEquals(Map.of(), names("--- | --- |", "... ' ’s . , 123 4.5 -"));
+  }
+}

@@ -1,0 +1,52 @@
+package newssearch.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import newssearch.config.ConfigException;
+import newssearch.ingest.Article;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GazetteerTest {
+  @TempDir
+  Path dir;
+
+  private List<String> names(Gazetteer gazetteer, String text) {
+    return new EntityTagger(gazetteer).tag(new Article("a1", "t", "metadata", text, null, "", "", List.of(), "test"))
+        .stream().map(e -> e.type() + " " + e.name()).toList();
+  }
+
+  @Test
+  void countriesComeFromTheJdkAndTheFileWinsOverThem() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Hong Kong\tplace\tHong Kong SAR China\n@countries\n");
+    Gazetteer gazetteer = Gazetteer.load(dir);
+    assertEquals(List.of("place Burkina Faso", "place Hong Kong"),
+        names(gazetteer, "Talks in Burkina Faso and Hong Kong SAR China ended."));
+  }
+
+  @Test
+  void withoutTheCuesFileOnlyKnownNamesAreFound() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\tNVIDIA\n");
+    assertEquals(List.of("org Nvidia"), names(Gazetteer.load(dir), "Nvidia hired Zorvex Technologies chief executive Marla Quenby."));
+  }
+
+  @Test
+  void badLinesStopStartupWithFileAndLine() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "# names\nNvidia\tcompany\n");
+    ConfigException type = assertThrows(ConfigException.class, () -> Gazetteer.load(dir));
+    assertEquals(2, type.line());
+    assertTrue(type.getMessage().contains("unknown type 'company'"), type.getMessage());
+
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\n");
+    Files.writeString(dir.resolve(EntityCues.FILE), "org-suffix Inc Corp\norg-sufix Ltd\n");
+    ConfigException cue = assertThrows(ConfigException.class, () -> Gazetteer.load(dir));
+    assertEquals(2, cue.line());
+    assertTrue(cue.getMessage().contains(EntityCues.FILE + ":2") && cue.getMessage().contains("org-sufix"), cue.getMessage());
+  }
+}
