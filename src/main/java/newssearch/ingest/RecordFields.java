@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * under its usual aliases, and fields nobody asks for are ignored.
  *
  * <p>A list field is a JSON array, or a string separated by {@code ;} or {@code |} (by commas
- * when it has neither). An element that is an object counts by its {@code name}, so
- * {@code {"name": "Nvidia", "type": "org"}} names Nvidia.
+ * when it has neither). An element that is an object counts by its {@code name}, with its
+ * {@code type} as a prefix: {@code {"name": "Nvidia", "type": "org"}} gives {@code org:Nvidia}.
  */
 final class RecordFields {
   static final List<String> ID = List.of("id");
@@ -79,7 +79,7 @@ final class RecordFields {
       }
       List<String> values = new ArrayList<>();
       if (node.isArray()) {
-        node.forEach(element -> add(values, scalar(element)));
+        node.forEach(element -> add(values, listElement(element)));
       } else {
         String text = scalar(node);
         if (text != null) {
@@ -115,6 +115,19 @@ final class RecordFields {
       return Optional.empty();
     }
     return Optional.of(metadata(where, "metadata", report).article(text, fallbackId, "metadata", where));
+  }
+
+  /**
+   * One element of a list field. An object with a {@code type} keeps it as a prefix, so that
+   * {@code {"name": "China", "type": "place"}} reaches enrichment as {@code place:China}.
+   */
+  private static String listElement(JsonNode element) {
+    String name = scalar(element);
+    if (name == null || !element.isObject()) {
+      return name;
+    }
+    String type = scalar(element.get("type"));
+    return type == null ? name : type + ":" + name;
   }
 
   private static String scalar(JsonNode node) {

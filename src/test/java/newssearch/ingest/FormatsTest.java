@@ -42,7 +42,7 @@ class FormatsTest {
     assertEquals("Example Wire", nvidia.source());
     assertEquals("https://example.com/nvidia-h20", nvidia.url());
     assertEquals(List.of("chips", "trade"), nvidia.topics());
-    assertEquals(List.of("Nvidia", "China"), nvidia.entities());
+    assertEquals(List.of("Nvidia", "place:China"), nvidia.entities());
   }
 
   @Test
