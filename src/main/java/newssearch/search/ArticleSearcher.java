@@ -24,6 +24,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -102,6 +103,10 @@ public final class ArticleSearcher implements Closeable {
       Map<String, List<SearchResult.FacetValue>> facets = new FacetCounts(result.facets, taxonomy).all(request);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), total, true, request.page(), request.size(), tookMs, hits, facets, null);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Raised while the query and its filters are rewritten, whatever part of the request grew them.
+      throw new InvalidRequestException("query_too_complex",
+          "the query and filters expand to more than " + IndexSearcher.getMaxClauseCount() + " terms; use fewer words or filter values");
     } finally {
       s.release();
     }

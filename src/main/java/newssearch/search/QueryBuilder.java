@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -12,6 +13,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /** Turns the text of {@code q} into a Lucene query over the title, text and entity fields. */
 public final class QueryBuilder {
@@ -47,7 +49,13 @@ public final class QueryBuilder {
 
   private Query lucene(String text) {
     MultiFieldQueryParser parser =
-        new MultiFieldQueryParser(Schema.TEXT_FIELDS.toArray(String[]::new), analyzer, WEIGHTS);
+        new MultiFieldQueryParser(Schema.TEXT_FIELDS.toArray(String[]::new), analyzer, WEIGHTS) {
+          @Override
+          protected Query newRegexpQuery(Term regexp) {
+            RegexLimit.check(regexp.text());
+            return super.newRegexpQuery(regexp);
+          }
+        };
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setAllowLeadingWildcard(false);
     try {
@@ -56,6 +64,8 @@ public final class QueryBuilder {
       throw new InvalidRequestException("bad_query", "the query does not parse: " + firstLine(e.getMessage()));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("bad_query", "the query cannot be run: " + firstLine(e.getMessage()));
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidRequestException("query_too_complex", "a wildcard or regular expression in the query is too complex");
     }
   }
 

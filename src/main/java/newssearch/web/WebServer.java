@@ -8,7 +8,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.InetAddress;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
@@ -25,11 +27,30 @@ public final class WebServer {
   /** Marks a response whose error body is already written, so the status handlers keep it. */
   private static final String ERROR_SENT = "news-search.error-sent";
 
+  /** Sent with every response, errors included: no inline script, no sniffing, no referrer. */
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "X-Frame-Options", "DENY",
+      "Cross-Origin-Opener-Policy", "same-origin");
+
   private final ArticleSearcher searcher;
+  private final ReentrantLock reindexing = new ReentrantLock();
+  private AdminAccess adminAccess = AdminAccess.loopbackOnly();
+  private Reindexer reindexer;
   private Javalin app;
 
   public WebServer(ArticleSearcher searcher) {
     this.searcher = searcher;
+  }
+
+  /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
+  public WebServer admin(AdminAccess access, Reindexer reindexer) {
+    this.adminAccess = access;
+    this.reindexer = reindexer;
+    return this;
   }
 
   /** Starts on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
@@ -61,6 +82,8 @@ public final class WebServer {
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
     config.routes.get("/api/articles/{id}", this::article);
+    config.routes.post("/api/admin/reindex", this::reindex);
+    securityHeaders(config);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
@@ -75,6 +98,21 @@ public final class WebServer {
     });
     config.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx ->
         error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  /**
+   * Security headers on every response, set by Jetty so that static files and the errors Jetty
+   * answers itself carry them too; those errors are JSON like ours.
+   */
+  private static void securityHeaders(JavalinConfig config) {
+    config.jetty.modifyHttpConfiguration(http -> {
+      http.setSendServerVersion(false);
+      http.addCustomizer((request, headers) -> {
+        SECURITY_HEADERS.forEach(headers::put);
+        return request;
+      });
+    });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
   }
 
   private void health(Context ctx) {
@@ -92,6 +130,46 @@ public final class WebServer {
       ctx.json(article.get());
     } else {
       error(ctx, HttpStatus.NOT_FOUND, "not_found", "no article with id '" + id + "'");
+    }
+  }
+
+  /** Builds and publishes a new generation, then serves it. One at a time; the served index is untouched on failure. */
+  private void reindex(Context ctx) throws Exception {
+    // The socket's address, never a forwarding header a caller could write.
+    var refusal = adminAccess.refusal(InetAddress.getByName(ctx.req().getRemoteAddr()), ctx.header("Authorization"),
+        ctx.header("Host"), ctx.header("Origin"));
+    if (refusal.isPresent()) {
+      error(ctx, HttpStatus.FORBIDDEN, "forbidden", refusal.get());
+      return;
+    }
+    if (reindexer == null) {
+      error(ctx, HttpStatus.NOT_FOUND, "not_found", "reindexing is not enabled on this server");
+      return;
+    }
+    if (!reindexing.tryLock()) {
+      error(ctx, HttpStatus.CONFLICT, "reindex_running", "a reindex is already running; try again when it is done");
+      return;
+    }
+    try {
+      long start = System.nanoTime();
+      int articles;
+      try {
+        articles = reindexer.reindex();
+      } catch (Exception e) {
+        LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
+        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
+            "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
+        return;
+      }
+      searcher.refresh();
+      ctx.json(Map.of(
+          "status", "ok",
+          "articles", articles,
+          "documents", searcher.documentCount(),
+          "index_version", searcher.indexVersion(),
+          "took_ms", (System.nanoTime() - start) / 1_000_000));
+    } finally {
+      reindexing.unlock();
     }
   }
 
