@@ -34,8 +34,8 @@ public record SearchRequest(
   public SearchRequest {
     query = query == null ? "" : query.strip();
     syntax = syntax == null ? QuerySyntax.SIMPLE : syntax;
-    topics = List.copyOf(topics);
-    entities = List.copyOf(entities);
+    topics = nonBlank(topics);
+    entities = nonBlank(entities);
     if (page < 1) {
       throw new InvalidRequestException("bad_parameter", "page must be 1 or more, not " + page);
     }
@@ -49,6 +49,11 @@ public record SearchRequest(
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException("bad_parameter", "from (" + from + ") is after to (" + to + ")");
     }
+  }
+
+  /** A blank filter value filters nothing; facet paths must not be empty. */
+  private static List<String> nonBlank(List<String> values) {
+    return values.stream().filter(v -> !v.isBlank()).toList();
   }
 
   /** Everything, newest first: what an empty search box shows. */
