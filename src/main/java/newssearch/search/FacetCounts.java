@@ -102,7 +102,9 @@ final class FacetCounts {
     FacetResult result;
     try {
       result = facets.getTopChildren(n, dim, path);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // Lucene 10.6 throws NullPointerException, not IllegalArgumentException, for a
+      // hierarchical dimension (entity) that no document of the index has.
       return List.of();
     }
     return result == null ? List.of() : List.of(result.labelValues);
