@@ -3,6 +3,7 @@ package newssearch.reliability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import newssearch.TestCorpus;
@@ -16,15 +17,19 @@ final class IndexProcess {
 
   /** Starts indexing {@code corpus} into {@code indexDir}; output goes to {@code log}. */
   static Process start(Path corpus, Path indexDir, Path log) throws IOException {
-    List<String> command = List.of(
+    return cli("index", "--config", TestCorpus.configDir().toString(), "--corpus", corpus.toString(), "--index", indexDir.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** {@code news-search ARGS} in a child JVM with this test's class path. */
+  static ProcessBuilder cli(String... args) {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "-Dnews.home=" + TestCorpus.home(),
-        "newssearch.cli.Main", "index",
-        "--config", TestCorpus.configDir().toString(),
-        "--corpus", corpus.toString(),
-        "--index", indexDir.toString());
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "newssearch.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
   }
 
   /** Runs to the end; fails with the child's output unless it succeeded. */
