@@ -8,9 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.net.InetAddress;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
@@ -37,19 +35,17 @@ public final class WebServer {
       "Cross-Origin-Opener-Policy", "same-origin");
 
   private final ArticleSearcher searcher;
-  private final ReentrantLock reindexing = new ReentrantLock();
-  private AdminAccess adminAccess = AdminAccess.loopbackOnly();
-  private Reindexer reindexer;
+  private AdminEndpoint admin;
   private Javalin app;
 
   public WebServer(ArticleSearcher searcher) {
     this.searcher = searcher;
+    this.admin = new AdminEndpoint(searcher, AdminAccess.loopbackOnly(), null);
   }
 
   /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
   public WebServer admin(AdminAccess access, Reindexer reindexer) {
-    this.adminAccess = access;
-    this.reindexer = reindexer;
+    this.admin = new AdminEndpoint(searcher, access, reindexer);
     return this;
   }
 
@@ -82,7 +78,7 @@ public final class WebServer {
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
     config.routes.get("/api/articles/{id}", this::article);
-    config.routes.post("/api/admin/reindex", this::reindex);
+    config.routes.post("/api/admin/reindex", admin::reindex);
     securityHeaders(config);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
@@ -133,47 +129,7 @@ public final class WebServer {
     }
   }
 
-  /** Builds and publishes a new generation, then serves it. One at a time; the served index is untouched on failure. */
-  private void reindex(Context ctx) throws Exception {
-    // The socket's address, never a forwarding header a caller could write.
-    var refusal = adminAccess.refusal(InetAddress.getByName(ctx.req().getRemoteAddr()), ctx.header("Authorization"),
-        ctx.header("Host"), ctx.header("Origin"));
-    if (refusal.isPresent()) {
-      error(ctx, HttpStatus.FORBIDDEN, "forbidden", refusal.get());
-      return;
-    }
-    if (reindexer == null) {
-      error(ctx, HttpStatus.NOT_FOUND, "not_found", "reindexing is not enabled on this server");
-      return;
-    }
-    if (!reindexing.tryLock()) {
-      error(ctx, HttpStatus.CONFLICT, "reindex_running", "a reindex is already running; try again when it is done");
-      return;
-    }
-    try {
-      long start = System.nanoTime();
-      int articles;
-      try {
-        articles = reindexer.reindex();
-      } catch (Exception e) {
-        LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
-        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
-            "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
-        return;
-      }
-      searcher.refresh();
-      ctx.json(Map.of(
-          "status", "ok",
-          "articles", articles,
-          "documents", searcher.documentCount(),
-          "index_version", searcher.indexVersion(),
-          "took_ms", (System.nanoTime() - start) / 1_000_000));
-    } finally {
-      reindexing.unlock();
-    }
-  }
-
-  private static void error(Context ctx, HttpStatus status, String code, String message) {
+  static void error(Context ctx, HttpStatus status, String code, String message) {
     ctx.attribute(ERROR_SENT, true);
     ctx.status(status).json(ApiError.of(code, message));
   }

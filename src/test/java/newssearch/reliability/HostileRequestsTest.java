@@ -8,18 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import newssearch.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,21 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a 4xx and a JSON error, or with a correct 200; never a 5xx, never a stack trace; and the
  * server must stay healthy after each.
  */
-class HostileRequestsTest {
+class HostileRequestsTest extends SeedServerTests {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir static Path indexDir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(indexDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   /**
    * @param target the request target exactly as sent, one byte per char

@@ -5,32 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newssearch.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every response carries the security headers; the page needs no inline script; no listings, no server banner. */
-class SecurityHeadersTest {
-  @TempDir static Path indexDir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(indexDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class SecurityHeadersTest extends SeedServerTests {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "/", "/index.html", "/app.js", "/style.css", "/api/health", "/api/search?q=nvidia", "/api/search?page=0",
