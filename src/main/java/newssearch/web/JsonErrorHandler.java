@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -25,14 +24,6 @@ final class JsonErrorHandler extends ErrorHandler {
     this.headers = headers;
     setShowStacks(false);
     setShowCauses(false);
-  }
-
-  /** A request that could not even be parsed; Jetty writes the returned body. */
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    headers.forEach(fields::put);
-    return ByteBuffer.wrap(body(status, reason));
   }
 
   @Override
