@@ -35,7 +35,8 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   static byte[] body(int status, String reason) {
-    String message = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
+    // A server error's reason may name an exception; the caller gets no internals.
+    String message = status >= 500 || reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
     try {
       return WebServer.jsonMapper().writeValueAsBytes(ApiError.of(code(status), message));
     } catch (JsonProcessingException e) {
