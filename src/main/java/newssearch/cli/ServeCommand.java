@@ -1,10 +1,13 @@
 package newssearch.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.IndexWatcher;
+import newssearch.web.AdminAccess;
 import newssearch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,20 +34,32 @@ final class ServeCommand implements Callable<Integer> {
       description = "origin whose pages may call the API, repeatable or comma-separated; * for any (default: ${DEFAULT-VALUE})")
   java.util.List<String> corsOrigins;
 
+  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:NEWS_SEARCH_ADMIN_TOKEN}",
+      description = "let other machines call POST /api/admin/reindex with 'Authorization: Bearer TOKEN'"
+          + " (default: $NEWS_SEARCH_ADMIN_TOKEN; without one, only this machine may)")
+  String adminToken;
+
+  /** How often the server looks for an index that another run published. */
+  private static final Duration INDEX_CHECK = Duration.ofSeconds(1);
+
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
     IndexConfig config = IndexConfig.load(locations.configDir());
     IndexStore store = new IndexStore(locations.indexDir());
     if (locations.corpusGiven() || store.current().isEmpty()) {
       out.println("news-search: indexing " + locations.corpusPaths());
       out.flush();
-      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, spec.commandLine().getErr());
+      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err);
     }
     ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
     WebServer server;
     try {
-      server = new WebServer(searcher, corsOrigins).start(host, port);
+      server = new WebServer(searcher, corsOrigins)
+          .admin(new AdminAccess(adminToken),
+              () -> IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err).articles())
+          .start(host, port);
     } catch (RuntimeException e) {
       searcher.close();
       Throwable cause = rootCause(e);
@@ -53,8 +68,10 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+    IndexWatcher watcher = IndexWatcher.start(searcher, INDEX_CHECK);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      watcher.close();
       server.stop();
       searcher.close();
       stopped.countDown();

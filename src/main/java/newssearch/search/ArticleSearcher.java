@@ -140,6 +140,10 @@ public final class ArticleSearcher implements Closeable {
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
           hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Raised while the query and its filters are rewritten, whatever part of the request grew them.
+      throw new InvalidRequestException("query_too_complex",
+          "the query and filters expand to more than " + IndexSearcher.getMaxClauseCount() + " terms; use fewer words or filter values");
     } finally {
       s.release();
     }

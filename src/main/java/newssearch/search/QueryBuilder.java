@@ -198,6 +198,13 @@ public final class QueryBuilder {
       setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
+    /** A regular expression whose automaton would be huge is refused before Lucene builds it. */
+    @Override
+    protected Query newRegexpQuery(Term regexp) {
+      RegexLimit.check(regexp.text());
+      return super.newRegexpQuery(regexp);
+    }
+
     @Override
     protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {

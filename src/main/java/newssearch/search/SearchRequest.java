@@ -43,10 +43,10 @@ public record SearchRequest(
   public SearchRequest {
     query = query == null ? "" : query.strip();
     syntax = syntax == null ? QuerySyntax.SIMPLE : syntax;
-    topics = List.copyOf(topics);
-    entities = List.copyOf(entities);
-    entityTypes = List.copyOf(entityTypes);
-    sources = List.copyOf(sources);
+    topics = nonBlank(topics);
+    entities = nonBlank(entities);
+    entityTypes = nonBlank(entityTypes);
+    sources = nonBlank(sources);
     if (page < 1) {
       throw new InvalidRequestException("bad_parameter", "page must be 1 or more, not " + page);
     }
@@ -70,6 +70,11 @@ public record SearchRequest(
   public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
       LocalDate from, LocalDate to, SortOrder sort, int page, int size) {
     this(query, syntax, topics, entities, List.of(), List.of(), from, to, sort, page, size, DEFAULT_FACET_SIZE);
+  }
+
+  /** A blank filter value filters nothing; facet paths must not be empty. */
+  private static List<String> nonBlank(List<String> values) {
+    return values.stream().filter(v -> !v.isBlank()).toList();
   }
 
   /** Everything, newest first: what an empty search box shows. */

@@ -43,8 +43,18 @@ public final class WebServer {
   static final int DEFAULT_FACET_VALUES = 10;
   static final int MAX_FACET_VALUES = 100;
 
+  /** Sent with every response, errors included: no inline script, no sniffing, no referrer. */
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "X-Frame-Options", "DENY",
+      "Cross-Origin-Opener-Policy", "same-origin");
+
   private final ArticleSearcher searcher;
   private final List<String> corsOrigins;
+  private AdminEndpoint admin;
   private Javalin app;
 
   public WebServer(ArticleSearcher searcher) {
@@ -58,6 +68,13 @@ public final class WebServer {
   public WebServer(ArticleSearcher searcher, List<String> corsOrigins) {
     this.searcher = searcher;
     this.corsOrigins = List.copyOf(corsOrigins);
+    this.admin = new AdminEndpoint(searcher, AdminAccess.loopbackOnly(), null);
+  }
+
+  /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
+  public WebServer admin(AdminAccess access, Reindexer reindexer) {
+    this.admin = new AdminEndpoint(searcher, access, reindexer);
+    return this;
   }
 
   /** Starts on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
@@ -104,6 +121,8 @@ public final class WebServer {
     config.routes.get("/api/articles/{id}", this::article);
     config.routes.get("/api/articles/{id}/related", this::related);
     config.routes.get("/api/openapi.json", this::openApi);
+    config.routes.post("/api/admin/reindex", admin::reindex);
+    securityHeaders(config);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
@@ -118,6 +137,21 @@ public final class WebServer {
     });
     config.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx ->
         error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  /**
+   * Security headers on every response, set by Jetty so that static files and the errors Jetty
+   * answers itself carry them too; those errors are JSON like ours.
+   */
+  private static void securityHeaders(JavalinConfig config) {
+    config.jetty.modifyHttpConfiguration(http -> {
+      http.setSendServerVersion(false);
+      http.addCustomizer((request, headers) -> {
+        SECURITY_HEADERS.forEach(headers::put);
+        return request;
+      });
+    });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
   }
 
   private void health(Context ctx) {
@@ -184,7 +218,7 @@ public final class WebServer {
     }
   }
 
-  private static void error(Context ctx, HttpStatus status, String code, String message) {
+  static void error(Context ctx, HttpStatus status, String code, String message) {
     ctx.attribute(ERROR_SENT, true);
     ctx.status(status).json(ApiError.of(code, message));
   }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import newssearch.TestCorpus;
 import newssearch.search.ArticleSearcher;
 
@@ -23,15 +24,26 @@ public final class TestServer implements AutoCloseable {
   public final WebServer server;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(ArticleSearcher searcher) {
+  private TestServer(ArticleSearcher searcher, Consumer<WebServer> setup) {
     this.searcher = searcher;
-    this.server = new WebServer(searcher).start("127.0.0.1", 0);
+    WebServer web = new WebServer(searcher);
+    setup.accept(web);
+    this.server = web.start("127.0.0.1", 0);
   }
 
   /** A server over {@code roots} (default: the seed corpus), indexed into {@code indexDir}. */
   public static TestServer start(Path indexDir, Path... roots) {
+    return start(indexDir, web -> {}, roots);
+  }
+
+  /** As {@link #start(Path, Path...)}, with {@code setup} applied to the server before it starts. */
+  public static TestServer start(Path indexDir, Consumer<WebServer> setup, Path... roots) {
     Path[] corpus = roots.length == 0 ? new Path[] {TestCorpus.seedCorpus()} : roots;
-    return new TestServer(TestCorpus.searcher(indexDir, corpus));
+    return new TestServer(TestCorpus.searcher(indexDir, corpus), setup);
+  }
+
+  public int port() {
+    return server.port();
   }
 
   public String baseUrl() {

@@ -1,0 +1,69 @@
+package newssearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import newssearch.search.ArticleSearcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/admin/reindex}: builds and publishes a new generation, then serves it before
+ * answering. One at a time; the served index is untouched when a reindex fails.
+ */
+final class AdminEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
+
+  private final ArticleSearcher searcher;
+  private final AdminAccess access;
+  private final Reindexer reindexer;
+  private final ReentrantLock running = new ReentrantLock();
+
+  /** @param reindexer null when this server cannot reindex */
+  AdminEndpoint(ArticleSearcher searcher, AdminAccess access, Reindexer reindexer) {
+    this.searcher = searcher;
+    this.access = access;
+    this.reindexer = reindexer;
+  }
+
+  void reindex(Context ctx) throws Exception {
+    // The socket's address, never a forwarding header a caller could write.
+    var refusal = access.refusal(InetAddress.getByName(ctx.req().getRemoteAddr()), ctx.header("Authorization"),
+        ctx.header("Host"), ctx.header("Origin"));
+    if (refusal.isPresent()) {
+      WebServer.error(ctx, HttpStatus.FORBIDDEN, "forbidden", refusal.get());
+    } else if (reindexer == null) {
+      WebServer.error(ctx, HttpStatus.NOT_FOUND, "not_found", "reindexing is not enabled on this server");
+    } else if (!running.tryLock()) {
+      WebServer.error(ctx, HttpStatus.CONFLICT, "reindex_running", "a reindex is already running; try again when it is done");
+    } else {
+      try {
+        run(ctx);
+      } finally {
+        running.unlock();
+      }
+    }
+  }
+
+  private void run(Context ctx) throws Exception {
+    long start = System.nanoTime();
+    int articles;
+    try {
+      articles = reindexer.reindex();
+    } catch (Exception e) {
+      LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
+      WebServer.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
+          "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
+      return;
+    }
+    searcher.refresh();
+    ctx.json(Map.of(
+        "status", "ok",
+        "articles", articles,
+        "documents", searcher.documentCount(),
+        "index_version", searcher.indexVersion(),
+        "took_ms", (System.nanoTime() - start) / 1_000_000));
+  }
+}

@@ -1,0 +1,150 @@
+package newssearch.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import newssearch.TestCorpus;
+import newssearch.web.AdminAccess;
+import newssearch.web.Reindexer;
+import newssearch.web.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reindexing changes state: only this machine, or a caller with the token, may ask for it. */
+class AdminAccessTest {
+  static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  static final InetAddress OTHER_HOST = address(192, 0, 2, 10);
+
+  @Test
+  void otherHostsAreRefusedWithoutAToken() {
+    AdminAccess access = AdminAccess.loopbackOnly();
+
+    assertTrue(access.refusal(OTHER_HOST, null, "192.0.2.1:7070", null).isPresent());
+    assertTrue(access.refusal(OTHER_HOST, "Bearer anything", "192.0.2.1:7070", null).isPresent());
+  }
+
+  @Test
+  void otherHostsNeedTheRightToken() {
+    AdminAccess access = new AdminAccess("s3cret-token");
+
+    assertTrue(access.refusal(OTHER_HOST, null, "192.0.2.1:7070", null).isPresent());
+    assertTrue(access.refusal(OTHER_HOST, "Bearer s3cret-tokem", "192.0.2.1:7070", null).isPresent());
+    assertTrue(access.refusal(OTHER_HOST, "Basic s3cret-token", "192.0.2.1:7070", null).isPresent());
+    assertTrue(access.refusal(OTHER_HOST, "Bearer s3cret-token", "192.0.2.1:7070", null).isEmpty());
+    assertTrue(access.refusal(LOOPBACK, "Bearer wrong", "127.0.0.1:7070", null).isPresent());
+  }
+
+  @Test
+  void thisMachineIsAdmittedUnlessABrowserPageOfAnotherSiteAsks() throws Exception {
+    AdminAccess access = AdminAccess.loopbackOnly();
+
+    assertTrue(access.refusal(LOOPBACK, null, "127.0.0.1:7070", null).isEmpty());
+    assertTrue(access.refusal(LOOPBACK, null, "localhost:7070", "http://localhost:7070").isEmpty());
+    assertTrue(access.refusal(InetAddress.getByName("::1"), null, "[::1]:7070", null).isEmpty());
+    assertTrue(access.refusal(LOOPBACK, null, "127.0.0.1:7070", "https://attacker.example").isPresent());
+    assertTrue(access.refusal(LOOPBACK, null, "rebound.attacker.example:7070", null).isPresent(), "DNS rebinding");
+    assertTrue(access.refusal(LOOPBACK, null, null, null).isPresent(), "no Host header");
+  }
+
+  @Test
+  void reindexFromThisMachinePublishesAndServesTheNewArticles(@TempDir Path indexDir, @TempDir Path corpus) throws Exception {
+    Files.copy(TestCorpus.seedCorpus().resolve("newscentral-xi-ai-chips-2025-04.txt"), corpus.resolve("xi.txt"));
+    try (TestServer server = TestServer.start(indexDir,
+        web -> web.admin(AdminAccess.loopbackOnly(), reindexer(indexDir, corpus)), corpus)) {
+      assertEquals(0, server.getJson("/api/search?q=okapiquill").path("total").asInt());
+      Files.writeString(corpus.resolve("added.txt"), "The okapiquill arrives\n\nA new article about the okapiquill.\n");
+
+      HttpResponse<String> response = post(server, "/api/admin/reindex", null);
+
+      assertEquals(200, response.statusCode(), response.body());
+      JsonNode body = TestServer.json(response);
+      assertEquals(2, body.path("articles").asInt());
+      assertEquals(2, body.path("documents").asInt());
+      assertEquals(1, server.getJson("/api/search?q=okapiquill").path("total").asInt(), "served right after the answer");
+    }
+  }
+
+  @Test
+  void oneReindexAtATime(@TempDir Path indexDir) throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
+      started.countDown();
+      release.await(10, TimeUnit.SECONDS);
+      return 12;
+    }))) {
+      CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(server, "/api/admin/reindex", null));
+      assertTrue(started.await(10, TimeUnit.SECONDS));
+
+      HttpResponse<String> second = post(server, "/api/admin/reindex", null);
+      release.countDown();
+
+      assertEquals(409, second.statusCode(), second.body());
+      assertEquals("reindex_running", TestServer.json(second).path("error").path("code").asText());
+      assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+    }
+  }
+
+  @Test
+  void aFailedReindexKeepsServingTheIndex(@TempDir Path indexDir) throws Exception {
+    try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
+      throw new IllegalStateException("corpus folder is gone");
+    }))) {
+      HttpResponse<String> response = post(server, "/api/admin/reindex", null);
+
+      assertEquals(500, response.statusCode());
+      assertEquals("reindex_failed", TestServer.json(response).path("error").path("code").asText());
+      HostileRequestsTest.assertNoStackTrace(response.body());
+      assertEquals(12, server.getJson("/api/health").path("documents").asInt());
+    }
+  }
+
+  @Test
+  void aServerWithoutReindexingSaysSo(@TempDir Path indexDir) throws Exception {
+    try (TestServer server = TestServer.start(indexDir)) {
+      HttpResponse<String> response = post(server, "/api/admin/reindex", null);
+
+      assertEquals(404, response.statusCode());
+      assertTrue(List.of("not_found").contains(TestServer.json(response).path("error").path("code").asText()));
+    }
+  }
+
+  /** Indexes {@code corpus} into {@code indexDir} as the server's admin command does. */
+  static Reindexer reindexer(Path indexDir, Path corpus) {
+    return () -> {
+      TestCorpus.index(indexDir, corpus);
+      return TestCorpus.read(corpus).size();
+    };
+  }
+
+  static HttpResponse<String> post(TestServer server, String path, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return server.send(request);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InetAddress address(int a, int b, int c, int d) {
+    try {
+      return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

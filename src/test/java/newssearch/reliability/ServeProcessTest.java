@@ -1,0 +1,76 @@
+package newssearch.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newssearch.TestCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code news-search serve} as a user runs it: it follows indexes that {@code news-search index}
+ * publishes from another process, and its admin endpoint takes the token from
+ * {@code NEWS_SEARCH_ADMIN_TOKEN}.
+ */
+class ServeProcessTest {
+  private static final Pattern SERVING = Pattern.compile("serving \\d+ articles at http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final String TOKEN = "t0ken-for-tests";
+
+  @Test
+  void servePicksUpNewIndexesAndChecksTheAdminToken(@TempDir Path corpus, @TempDir Path indexDir, @TempDir Path logs)
+      throws Exception {
+    LiveReindexTest.copySeedCorpus(corpus);
+    ProcessBuilder serve = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(),
+        "--corpus", corpus.toString(), "--index", indexDir.toString());
+    serve.environment().put("NEWS_SEARCH_ADMIN_TOKEN", TOKEN);
+    Path log = logs.resolve("serve.log");
+    Process server = serve.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = awaitPort(log, server);
+      assertEquals("nosniff", RawHttp.get(port, "/").header("X-Content-Type-Options"));
+
+      assertEquals(403, post(port, "Authorization: Bearer wrong\r\n").status());
+      RawHttp.Response admitted = post(port, "Authorization: Bearer " + TOKEN + "\r\n");
+      assertEquals(200, admitted.status(), admitted.body());
+
+      Files.writeString(corpus.resolve("late.txt"), LiveReindexTest.article("Numbatfold returns", "numbatfold"));
+      IndexProcess.run(corpus, indexDir, logs.resolve("index.log"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      String body;
+      do {
+        Thread.sleep(200);
+        body = RawHttp.get(port, "/api/search?q=numbatfold").body();
+      } while (!body.contains("\"total\":1") && System.nanoTime() < deadline);
+      assertTrue(body.contains("\"total\":1"), "the served index follows the other process's run: " + body);
+    } finally {
+      server.destroy();
+      if (!server.waitFor(20, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  private static RawHttp.Response post(int port, String headers) throws Exception {
+    return RawHttp.request(port, "POST", "/api/admin/reindex", headers + "Content-Length: 0\r\n");
+  }
+
+  private static int awaitPort(Path log, Process server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      Matcher m = SERVING.matcher(Files.readString(log));
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      if (!server.isAlive()) {
+        throw new AssertionError("serve ended: " + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve did not start in 60 s: " + Files.readString(log));
+  }
+}
