@@ -21,17 +21,40 @@ export function el(tag, props = {}, children = []) {
 export const $ = (id) => document.getElementById(id);
 
 /**
- * Sets HTML that the server escaped, keeping only <mark> elements: any other element that
- * could slip through is replaced by its text, so nothing active can ever be inserted.
+ * Sets text that the server escaped, with <mark> around matches. The string is never given to
+ * the HTML parser: it is split at the literal <mark> and </mark> tags and every other part is
+ * decoded and inserted as text, so markup that should not be there shows as text and nothing
+ * active can ever be inserted.
  */
 export function setServerHtml(node, html) {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  for (const child of [...template.content.querySelectorAll("*")]) {
-    if (child.tagName !== "MARK" || child.attributes.length > 0) child.replaceWith(document.createTextNode(child.textContent));
+  const parts = [];
+  let open = null;
+  for (const piece of String(html).split(/(<mark>|<\/mark>)/)) {
+    if (piece === "<mark>" && open === null) {
+      open = document.createElement("mark");
+    } else if (piece === "</mark>" && open !== null) {
+      parts.push(open);
+      open = null;
+    } else if (piece) {
+      (open ?? { append: (t) => parts.push(t) }).append(decodeEntities(piece));
+    }
   }
-  node.replaceChildren(template.content);
+  if (open !== null) parts.push(open);
+  node.replaceChildren(...parts);
   return node;
+}
+
+const NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** Decodes the character references an HTML escaper writes; anything else stays as it is. */
+function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref) => {
+    if (ref[0] === "#") {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref] ?? whole;
+  });
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -28,7 +28,7 @@ class SecurityHeadersTest extends SeedServerTests {
     assertTrue(csp.contains("frame-ancestors 'none'"), csp);
     assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
     assertEquals("nosniff", response.header("X-Content-Type-Options"));
-    assertEquals("no-referrer", response.header("Referrer-Policy"));
+    assertEquals("same-origin", response.header("Referrer-Policy"));
     assertNull(response.header("Server"), "no server banner");
   }
 
