@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
     Optional<Wrk> wrk = noHttp ? Optional.empty() : Wrk.find(2, connections);
     report.httpSetup(wrk.isPresent()
         ? "`wrk -t2 -c" + connections + " -d" + httpSeconds + "s --latency` against the server started in this JVM on a loopback "
-            + "port: /api/search takes the query list in turn, /api/health is the baseline. wrk and the server share the machine's cores."
+            + "port, after an unmeasured warm-up run of each: /api/search takes the query list in turn, /api/health is the baseline. wrk and the server share the machine's cores."
         : noHttp ? "Skipped (--no-http)." : "Not measured: wrk is not installed (Debian package `wrk`).");
 
     IndexingBench indexing = new IndexingBench(indexConfig);
@@ -164,8 +164,13 @@ public final class BenchCommand implements Callable<Integer> {
     WebServer server = new WebServer(searcher).start("127.0.0.1", 0);
     try {
       String base = "http://127.0.0.1:" + server.port();
+      List<String> searches = list.stream().map(BenchQuery::httpPath).toList();
+      // Unmeasured first runs, so that the HTTP and JSON code is compiled before it is timed.
+      int warmupSeconds = Math.max(2, httpSeconds / 3);
+      wrk.run(base, searches, warmupSeconds, dir);
+      wrk.run(base, List.of("/api/health"), warmupSeconds, dir);
       run.httpLoad = Machine.loadAverage();
-      run.httpSearch = wrk.run(base, list.stream().map(BenchQuery::httpPath).toList(), httpSeconds, dir);
+      run.httpSearch = wrk.run(base, searches, httpSeconds, dir);
       run.httpHealth = wrk.run(base, List.of("/api/health"), httpSeconds, dir);
     } finally {
       server.stop();
