@@ -27,7 +27,8 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class IndexingBench {
   /** Seconds and sizes of one corpus indexed both ways. {@code readSeconds} is part of {@code oursSeconds}. */
-  record Result(int articles, long textBytes, double readSeconds, double oursSeconds, double bareSeconds) {
+  record Result(int articles, long textBytes, double readSeconds, double oursSeconds, double bareSeconds,
+      double oursCpuSeconds, double bareCpuSeconds) {
     double oursPerSecond() {
       return articles / oursSeconds;
     }
@@ -48,6 +49,11 @@ final class IndexingBench {
     double ratio() {
       return bareSeconds / oursSeconds;
     }
+
+    /** The same by CPU time of the whole JVM, which other programs on a shared machine disturb less. */
+    double cpuRatio() {
+      return bareCpuSeconds / oursCpuSeconds;
+    }
   }
 
   private final IndexConfig config;
@@ -62,17 +68,21 @@ final class IndexingBench {
    */
   Result run(Supplier<List<Article>> read, IndexStore ours, Path bare) throws IOException {
     System.gc();
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     List<Article> articles = read.get();
     long readDone = System.nanoTime();
     new IndexBuilder(config.analysis().index(), config.enricher()).build(ours, articles, done -> {});
     long oursDone = System.nanoTime();
+    long oursCpu = processCpuNanos() - cpu;
     System.gc();
+    long bareCpuStart = processCpuNanos();
     long bareStart = System.nanoTime();
     indexBare(articles, bare);
     long bareDone = System.nanoTime();
+    long bareCpu = processCpuNanos() - bareCpuStart;
     return new Result(articles.size(), textBytes(articles),
-        (readDone - start) / 1e9, (oursDone - start) / 1e9, (bareDone - bareStart) / 1e9);
+        (readDone - start) / 1e9, (oursDone - start) / 1e9, (bareDone - bareStart) / 1e9, oursCpu / 1e9, bareCpu / 1e9);
   }
 
   /** The baseline: what a plain Lucene program would index of an article. */
@@ -96,6 +106,12 @@ final class IndexingBench {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** CPU time of this JVM, all threads (indexing, merging, GC). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static long textBytes(List<Article> articles) {

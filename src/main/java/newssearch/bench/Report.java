@@ -89,9 +89,10 @@ final class Report {
     md.append("\n## Indexing\n\n")
         .append("Ours = read files + enrich + index with `IndexBuilder` (facets, offsets, merge to one segment); ")
         .append("bare = Lucene `IndexWriter`, same analyzer, id + title + text only, same articles already in memory. ")
-        .append("Both on all cores. MB = UTF-8 bytes of title and text.\n\n")
-        .append("| corpus | articles | MB | read s | ours s | ours art/s | ours MB/s | bare s | bare art/s | bare MB/s | ours/bare | load |\n")
-        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        .append("Both on all cores. MB = UTF-8 bytes of title and text. s = wall-clock seconds; ")
+        .append("CPU s = CPU time of the whole JVM, less disturbed by other programs on a shared machine.\n\n")
+        .append("| corpus | articles | MB | read s | ours s | ours art/s | ours MB/s | bare s | bare art/s | bare MB/s | ours/bare | ours CPU s | bare CPU s | ours/bare by CPU | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (CorpusRun r : runs) {
       IndexingBench.Result i = r.indexing;
       if (i == null) {
@@ -99,7 +100,7 @@ final class Report {
       }
       md.append(row(r.name, String.format(Locale.ROOT, "%,d", i.articles()), f1(i.textBytes() / 1e6), f2(i.readSeconds()),
           f2(i.oursSeconds()), f0(i.oursPerSecond()), f2(i.oursMbPerSecond()), f2(i.bareSeconds()), f0(i.barePerSecond()),
-          f2(i.bareMbPerSecond()), f2(i.ratio()), r.indexingLoad));
+          f2(i.bareMbPerSecond()), f2(i.ratio()), f2(i.oursCpuSeconds()), f2(i.bareCpuSeconds()), f2(i.cpuRatio()), r.indexingLoad));
     }
   }
 
@@ -107,16 +108,18 @@ final class Report {
     md.append("\n## Search in process\n\n")
         .append("Full = `ArticleSearcher.search` (facets, highlighting, stored fields); bare = `IndexSearcher.search(query, n)` ")
         .append("with the same text query and filters on the same index (with the same sort when sorting by date). ")
-        .append("Milliseconds over every query of the list, each run the given number of rounds after warm-up, the two alternating.\n\n")
-        .append("| corpus | queries × rounds | full p50 | full p99 | bare p50 | bare p99 | full/bare p50 | load |\n")
-        .append("|---|--:|--:|--:|--:|--:|--:|---|\n");
+        .append("Milliseconds over every query of the list, each run the given number of rounds after warm-up, the two alternating. ")
+        .append("CPU = CPU time of the searching thread, which waiting for a core on a busy machine does not inflate.\n\n")
+        .append("| corpus | queries × rounds | full p50 | full p99 | bare p50 | bare p99 | full/bare p50 | full CPU p50 | full CPU p99 | bare CPU p50 | full/bare CPU p50 | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (CorpusRun r : runs) {
       SearchBench.Result s = r.search;
       if (s == null) {
         continue;
       }
       md.append(row(r.name, s.perQuery().size() + " × " + s.rounds(), f2(s.full().p50()), f2(s.full().p99()),
-          f3(s.bare().p50()), f3(s.bare().p99()), f1(s.full().p50() / s.bare().p50()), r.searchLoad));
+          f3(s.bare().p50()), f3(s.bare().p99()), f1(s.full().p50() / s.bare().p50()),
+          f2(s.fullCpu().p50()), f2(s.fullCpu().p99()), f3(s.bareCpu().p50()), f1(s.fullCpu().p50() / s.bareCpu().p50()), r.searchLoad));
     }
     md.append("\nBy kind of query (p50 ms, full / bare):\n\n| corpus |");
     List<String> kinds = runs.stream().filter(r -> r.search != null)
@@ -205,9 +208,11 @@ final class Report {
     if (largest.search != null) {
       SearchBench.Result s = largest.search;
       double ratio = s.full().p50() / s.bare().p50();
-      targets.add(new Target("full ≤ 3 × bare p50 (" + largest.name + ")", f1(ratio), ratio <= 3));
+      double cpuRatio = s.fullCpu().p50() / s.bareCpu().p50();
+      targets.add(new Target("full ≤ 3 × bare p50 (" + largest.name + ")", f1(ratio) + " (by CPU time " + f1(cpuRatio) + ")", ratio <= 3));
       targets.add(new Target("full p50 ≤ 15 ms (" + largest.name + ")", f2(s.full().p50()), s.full().p50() <= 15));
-      targets.add(new Target("full p99 ≤ 60 ms (" + largest.name + ")", f2(s.full().p99()), s.full().p99() <= 60));
+      targets.add(new Target("full p99 ≤ 60 ms (" + largest.name + ")", f2(s.full().p99()) + " (CPU p99 " + f2(s.fullCpu().p99()) + ")",
+          s.full().p99() <= 60));
     }
     if (largest.server != null) {
       targets.add(new Target("serves with -Xmx" + largest.server.maxHeap() + ", heap ≤ 1 GB (" + largest.name + ")",
@@ -217,7 +222,8 @@ final class Report {
     }
     for (CorpusRun r : runs) {
       if (r.indexing != null) {
-        targets.add(new Target("indexing ≥ 0.5 × bare (" + r.name + ")", f2(r.indexing.ratio()), r.indexing.ratio() >= 0.5));
+        targets.add(new Target("indexing ≥ 0.5 × bare (" + r.name + ")",
+            f2(r.indexing.ratio()) + " (by CPU time " + f2(r.indexing.cpuRatio()) + ")", r.indexing.ratio() >= 0.5));
       }
     }
     for (CorpusRun r : runs) {

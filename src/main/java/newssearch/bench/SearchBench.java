@@ -1,6 +1,8 @@
 package newssearch.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,10 +33,13 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class SearchBench {
   /** Latencies of every query, overall and by kind, and each query's own. */
-  record Result(Latencies full, Latencies bare, Map<String, Latencies[]> byKind, List<PerQuery> perQuery, int rounds) {}
+  record Result(Latencies full, Latencies bare, Latencies fullCpu, Latencies bareCpu, Map<String, Latencies[]> byKind,
+      List<PerQuery> perQuery, int rounds) {}
 
   /** One query's median both ways and how many articles it matched. */
   record PerQuery(BenchQuery query, long total, double fullP50, double bareP50) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final ArticleSearcher searcher;
   private final QueryBuilder queries;
@@ -56,6 +61,8 @@ final class SearchBench {
       }
       Latencies full = new Latencies();
       Latencies bareAll = new Latencies();
+      Latencies fullCpu = new Latencies();
+      Latencies bareCpu = new Latencies();
       Map<String, Latencies[]> byKind = new LinkedHashMap<>();
       Latencies[][] perQuery = new Latencies[list.size()][];
       long[] totals = new long[list.size()];
@@ -69,36 +76,41 @@ final class SearchBench {
           }
           // Alternate which runs first, so neither always finds the caches the other warmed.
           boolean fullFirst = (r + i) % 2 == 0;
-          long bareNanos = 0;
+          long[] bareNanos = null;
           if (!fullFirst) {
             bareNanos = timeBare(bare, bareQueries.get(i), request);
           }
+          long cpu = THREADS.getCurrentThreadCpuTime();
           long start = System.nanoTime();
           totals[i] = searcher.search(request).total();
           long fullNanos = System.nanoTime() - start;
+          fullCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
           if (fullFirst) {
             bareNanos = timeBare(bare, bareQueries.get(i), request);
           }
           full.add(fullNanos);
-          bareAll.add(bareNanos);
+          bareAll.add(bareNanos[0]);
+          bareCpu.add(bareNanos[1]);
           kind[0].add(fullNanos);
-          kind[1].add(bareNanos);
+          kind[1].add(bareNanos[0]);
           perQuery[i][0].add(fullNanos);
-          perQuery[i][1].add(bareNanos);
+          perQuery[i][1].add(bareNanos[0]);
         }
       }
       List<PerQuery> each = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         each.add(new PerQuery(list.get(i), totals[i], perQuery[i][0].p50(), perQuery[i][1].p50()));
       }
-      return new Result(full, bareAll, byKind, each, rounds);
+      return new Result(full, bareAll, fullCpu, bareCpu, byKind, each, rounds);
     }
   }
 
-  private long timeBare(IndexSearcher bare, Query query, SearchRequest request) throws IOException {
+  /** Wall and CPU nanoseconds of one bare search. */
+  private static long[] timeBare(IndexSearcher bare, Query query, SearchRequest request) throws IOException {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     bareSearch(bare, query, request);
-    return System.nanoTime() - start;
+    return new long[] {System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpu};
   }
 
   private static void bareSearch(IndexSearcher bare, Query query, SearchRequest request) throws IOException {
