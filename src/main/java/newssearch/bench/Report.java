@@ -167,15 +167,15 @@ final class Report {
         .append("start = launch to the first answered search; heap = used heap after a full GC (`jcmd GC.run`, `GC.heap_info`) ")
         .append("and RSS, after it has answered the query list. `index` command = wall time of `news-search index --corpus` ")
         .append("in a new JVM, JVM start included.\n\n")
-        .append("| corpus | max heap | start to first search s | heap after GC MB | RSS MB | `index` command s |\n")
-        .append("|---|--:|--:|--:|--:|--:|\n");
+        .append("| corpus | articles served | max heap | start to first search s | heap after GC MB | RSS MB | `index` command s |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|\n");
     for (CorpusRun r : runs) {
       String index = r.indexCommandSeconds == null ? "n/a" : f1(r.indexCommandSeconds);
       if (r.server == null) {
-        md.append(row(r.name, "not measured: " + (r.serverNote == null ? "skipped" : r.serverNote), "", "", "", index));
+        md.append(row(r.name, "not measured: " + (r.serverNote == null ? "skipped" : r.serverNote), "", "", "", "", index));
         continue;
       }
-      md.append(row(r.name, r.server.maxHeap(), f2(r.server.secondsToFirstSearch()), f0(r.server.heapAfterGcMb()),
+      md.append(row(r.name, String.format(Locale.ROOT, "%,d", r.server.documents()), r.server.maxHeap(), f2(r.server.secondsToFirstSearch()), f0(r.server.heapAfterGcMb()),
           f0(r.server.rssMb()), index));
     }
   }

@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess {
   /** What one start measured. */
-  record Result(double secondsToFirstSearch, double heapAfterGcMb, double rssMb, String maxHeap) {}
+  record Result(long documents, double secondsToFirstSearch, double heapAfterGcMb, double rssMb, String maxHeap) {}
 
-  private static final Pattern SERVING = Pattern.compile("serving \\d+ articles at (http://\\S+?)/?$");
+  private static final Pattern SERVING = Pattern.compile("serving (\\d+) articles at (http://\\S+?)/?$");
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
   private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
@@ -67,8 +67,9 @@ final class ServerProcess {
     Process p = new ProcessBuilder(command("serve", "--index", indexDir.toString(), "--host", "127.0.0.1", "--port", "0"))
         .redirectErrorStream(true).start();
     try {
-      CompletableFuture<String> url = watchOutput(p, log);
-      String base = url.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      Matcher serving = watchOutput(p, log).get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      long documents = Long.parseLong(serving.group(1));
+      String base = serving.group(2);
       HttpClient client = HttpClient.newHttpClient();
       while (get(client, base + paths.get(0)) != 200) {
         Thread.sleep(5);
@@ -84,7 +85,7 @@ final class ServerProcess {
       }
       double heap = heapAfterGcMb(p.pid());
       double rss = rssMb(p.pid());
-      return new Result(toFirstSearch, heap, rss, maxHeap);
+      return new Result(documents, toFirstSearch, heap, rss, maxHeap);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IOException("the server did not start in " + START_LIMIT.toMinutes() + " min; see " + log, e);
     } finally {
@@ -103,8 +104,8 @@ final class ServerProcess {
   }
 
   /** Copies the child's output to {@code log}; completes with the server's URL when it prints it. */
-  private static CompletableFuture<String> watchOutput(Process p, Path log) {
-    CompletableFuture<String> url = new CompletableFuture<>();
+  private static CompletableFuture<Matcher> watchOutput(Process p, Path log) {
+    CompletableFuture<Matcher> url = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
           var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -114,7 +115,7 @@ final class ServerProcess {
           out.flush();
           Matcher m = SERVING.matcher(line.strip());
           if (m.find()) {
-            url.complete(m.group(1));
+            url.complete(m);
           }
         }
         url.completeExceptionally(new IOException("the server exited before serving"));

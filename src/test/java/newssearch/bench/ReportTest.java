@@ -34,7 +34,7 @@ class ReportTest {
     Report.CorpusRun big = new Report.CorpusRun("big", "200,000 articles");
     big.indexing = new IndexingBench.Result(200_000, 400_000_000, 0, 100, 60, 150, 100);
     big.search = search(ms(20, 20, 70), ms(5, 5, 5));
-    big.server = new ServerProcess.Result(2.5, 300, 700, "1g");
+    big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
     big.httpNote = "wrk not installed";
     report.add(seed);
     report.add(big);
