@@ -15,6 +15,10 @@ import newssearch.search.SearchRequest;
 import newssearch.search.SortOrder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -26,20 +30,50 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Times each query of the list two ways on the same index, alternating: the full search
- * ({@link ArticleSearcher#search}: facets, highlighting, stored fields) and bare Lucene top docs
- * for the same text query and filters ({@code IndexSearcher.search(query, n)}, or with the same
- * sort when the request sorts by date).
+ * Times each query of the list three ways on the same index, in turn:
+ *
+ * <ul>
+ *   <li><b>full</b>: {@link ArticleSearcher#search} (drill-sideways facets, highlighting, stored fields);
+ *   <li><b>bare</b>: Lucene top docs for the same text query and filters ({@code IndexSearcher.search(query, n)},
+ *       with the same sort when the request sorts by date);
+ *   <li><b>facets</b>: bare plus what a plain Lucene program does to count facets of every match
+ *       ({@link FacetsCollectorManager} and {@link SortedSetDocValuesFacetCounts}, every dimension).
+ * </ul>
  */
 final class SearchBench {
-  /** Latencies of every query, overall and by kind, and each query's own. */
-  record Result(Latencies full, Latencies bare, Latencies fullCpu, Latencies bareCpu, Map<String, Latencies[]> byKind,
-      List<PerQuery> perQuery, int rounds) {}
+  /** The ways a query is run. */
+  enum Way { FULL, BARE, FACETS }
 
-  /** One query's median both ways and how many articles it matched. */
-  record PerQuery(BenchQuery query, long total, double fullP50, double bareP50) {}
+  /** Latencies of every query per way, wall and CPU time, overall and by kind, and each query's own. */
+  record Result(Map<Way, Latencies> wall, Map<Way, Latencies> cpu, Map<String, Map<Way, Latencies>> byKind,
+      List<PerQuery> perQuery, int rounds) {
+
+    Latencies full() {
+      return wall.get(Way.FULL);
+    }
+
+    Latencies bare() {
+      return wall.get(Way.BARE);
+    }
+
+    Latencies facets() {
+      return wall.get(Way.FACETS);
+    }
+
+    Latencies fullCpu() {
+      return cpu.get(Way.FULL);
+    }
+
+    Latencies bareCpu() {
+      return cpu.get(Way.BARE);
+    }
+  }
+
+  /** One query's median each way and how many articles it matched. */
+  record PerQuery(BenchQuery query, long total, double fullP50, double bareP50, double facetsP50) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final int FACET_TOP_N = 20;
 
   private final ArticleSearcher searcher;
   private final QueryBuilder queries;
@@ -52,75 +86,87 @@ final class SearchBench {
   Result run(Path index, List<BenchQuery> list, int warmupRounds, int rounds) throws IOException {
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher bare = new IndexSearcher(reader);
-      List<Query> bareQueries = list.stream().map(q -> bareQuery(q.request())).toList();
+      SortedSetDocValuesReaderState facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+      List<SearchRequest> requests = list.stream().map(BenchQuery::request).toList();
+      List<Query> bareQueries = requests.stream().map(this::bareQuery).toList();
+      long[] totals = new long[list.size()];
+      Way[] ways = Way.values();
       for (int r = 0; r < warmupRounds; r++) {
         for (int i = 0; i < list.size(); i++) {
-          searcher.search(list.get(i).request());
-          bareSearch(bare, bareQueries.get(i), list.get(i).request());
+          for (Way way : ways) {
+            totals[i] = run(way, requests.get(i), bareQueries.get(i), bare, facetState);
+          }
         }
       }
-      Latencies full = new Latencies();
-      Latencies bareAll = new Latencies();
-      Latencies fullCpu = new Latencies();
-      Latencies bareCpu = new Latencies();
-      Map<String, Latencies[]> byKind = new LinkedHashMap<>();
-      Latencies[][] perQuery = new Latencies[list.size()][];
-      long[] totals = new long[list.size()];
+      Map<Way, Latencies> wall = latenciesPerWay();
+      Map<Way, Latencies> cpu = latenciesPerWay();
+      Map<String, Map<Way, Latencies>> byKind = new LinkedHashMap<>();
+      List<Map<Way, Latencies>> perQuery = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        perQuery.add(latenciesPerWay());
+      }
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < list.size(); i++) {
-          BenchQuery q = list.get(i);
-          SearchRequest request = q.request();
-          Latencies[] kind = byKind.computeIfAbsent(q.kind(), k -> new Latencies[] {new Latencies(), new Latencies()});
-          if (perQuery[i] == null) {
-            perQuery[i] = new Latencies[] {new Latencies(), new Latencies()};
+          Map<Way, Latencies> kind = byKind.computeIfAbsent(list.get(i).kind(), k -> latenciesPerWay());
+          // Rotate which way runs first, so that none always finds the caches another warmed.
+          for (int w = 0; w < ways.length; w++) {
+            Way way = ways[(r + i + w) % ways.length];
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long total = run(way, requests.get(i), bareQueries.get(i), bare, facetState);
+            long nanos = System.nanoTime() - start;
+            cpu.get(way).add(THREADS.getCurrentThreadCpuTime() - cpuStart);
+            wall.get(way).add(nanos);
+            kind.get(way).add(nanos);
+            perQuery.get(i).get(way).add(nanos);
+            if (way == Way.FULL) {
+              totals[i] = total;
+            }
           }
-          // Alternate which runs first, so neither always finds the caches the other warmed.
-          boolean fullFirst = (r + i) % 2 == 0;
-          long[] bareNanos = null;
-          if (!fullFirst) {
-            bareNanos = timeBare(bare, bareQueries.get(i), request);
-          }
-          long cpu = THREADS.getCurrentThreadCpuTime();
-          long start = System.nanoTime();
-          totals[i] = searcher.search(request).total();
-          long fullNanos = System.nanoTime() - start;
-          fullCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
-          if (fullFirst) {
-            bareNanos = timeBare(bare, bareQueries.get(i), request);
-          }
-          full.add(fullNanos);
-          bareAll.add(bareNanos[0]);
-          bareCpu.add(bareNanos[1]);
-          kind[0].add(fullNanos);
-          kind[1].add(bareNanos[0]);
-          perQuery[i][0].add(fullNanos);
-          perQuery[i][1].add(bareNanos[0]);
         }
       }
       List<PerQuery> each = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        each.add(new PerQuery(list.get(i), totals[i], perQuery[i][0].p50(), perQuery[i][1].p50()));
+        Map<Way, Latencies> q = perQuery.get(i);
+        each.add(new PerQuery(list.get(i), totals[i], q.get(Way.FULL).p50(), q.get(Way.BARE).p50(), q.get(Way.FACETS).p50()));
       }
-      return new Result(full, bareAll, fullCpu, bareCpu, byKind, each, rounds);
+      return new Result(wall, cpu, byKind, each, rounds);
     }
   }
 
-  /** Wall and CPU nanoseconds of one bare search. */
-  private static long[] timeBare(IndexSearcher bare, Query query, SearchRequest request) throws IOException {
-    long cpu = THREADS.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    bareSearch(bare, query, request);
-    return new long[] {System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpu};
+  private static Map<Way, Latencies> latenciesPerWay() {
+    Map<Way, Latencies> map = new java.util.EnumMap<>(Way.class);
+    for (Way w : Way.values()) {
+      map.put(w, new Latencies());
+    }
+    return map;
   }
 
-  private static void bareSearch(IndexSearcher bare, Query query, SearchRequest request) throws IOException {
+  /** Runs one query one way; returns the full search's total, or 0. */
+  private long run(Way way, SearchRequest request, Query bareQuery, IndexSearcher bare, SortedSetDocValuesReaderState facetState)
+      throws IOException {
     int n = request.page() * request.size();
-    if (request.sort() == SortOrder.RELEVANCE) {
-      bare.search(query, n);
-    } else {
-      Sort sort = new Sort(request.sort() == SortOrder.NEWEST ? Schema.newestFirst() : Schema.oldestFirst(), Schema.byId());
-      bare.search(query, n, sort);
+    Sort sort = request.sort() == SortOrder.RELEVANCE ? null
+        : new Sort(request.sort() == SortOrder.NEWEST ? Schema.newestFirst() : Schema.oldestFirst(), Schema.byId());
+    switch (way) {
+      case FULL -> {
+        return searcher.search(request).total();
+      }
+      case BARE -> {
+        if (sort == null) {
+          bare.search(bareQuery, n);
+        } else {
+          bare.search(bareQuery, n, sort);
+        }
+      }
+      case FACETS -> {
+        FacetsCollectorManager.FacetsResult result = sort == null
+            ? FacetsCollectorManager.search(bare, bareQuery, n, new FacetsCollectorManager())
+            : FacetsCollectorManager.search(bare, bareQuery, n, sort, new FacetsCollectorManager());
+        new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector()).getAllDims(FACET_TOP_N);
+      }
     }
+    return 0;
   }
 
   /** The request's text query with its filters as plain Lucene filter clauses. */

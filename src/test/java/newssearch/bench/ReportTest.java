@@ -17,23 +17,25 @@ class ReportTest {
     return l;
   }
 
-  private static SearchBench.Result search(Latencies full, Latencies bare) {
+  private static SearchBench.Result search(Latencies full, Latencies facets, Latencies bare) {
     BenchQuery q = BenchQuery.parse("single\tq=china", "t:1");
-    return new SearchBench.Result(full, bare, full, bare, Map.of("single", new Latencies[] {full, bare}),
-        List.of(new SearchBench.PerQuery(q, 12, full.p50(), bare.p50())), 1);
+    Map<SearchBench.Way, Latencies> ways = new java.util.EnumMap<>(Map.of(
+        SearchBench.Way.FULL, full, SearchBench.Way.FACETS, facets, SearchBench.Way.BARE, bare));
+    return new SearchBench.Result(ways, ways, Map.of("single", ways),
+        List.of(new SearchBench.PerQuery(q, 12, full.p50(), bare.p50(), facets.p50())), 1);
   }
 
   private static Report report() {
     Report report = new Report("test machine", "bin/news-search bench", "2025-01-01T00:00:00Z", "0.00 0.00 0.00");
     Report.CorpusRun seed = new Report.CorpusRun("seed", "12 articles");
     seed.indexing = new IndexingBench.Result(12, 50_000, 0.1, 1.0, 0.4, 2.0, 0.5);
-    seed.search = search(ms(1), ms(0.5));
+    seed.search = search(ms(1), ms(0.7), ms(0.5));
     seed.httpSearch = new Wrk.Result(1000, 600, 2, 15, 0);
     seed.httpHealth = new Wrk.Result(2000, 1000, 1, 5, 0);
     seed.indexCommandSeconds = 3.0;
     Report.CorpusRun big = new Report.CorpusRun("big", "200,000 articles");
     big.indexing = new IndexingBench.Result(200_000, 400_000_000, 0, 100, 60, 150, 100);
-    big.search = search(ms(20, 20, 70), ms(5, 5, 5));
+    big.search = search(ms(20, 20, 70), ms(10, 10, 10), ms(5, 5, 5));
     big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
     big.httpNote = "wrk not installed";
     report.add(seed);
@@ -69,6 +71,6 @@ class ReportTest {
     assertTrue(md.contains("at start: 0.00 0.00 0.00; at end: 1.00 1.00 1.00"));
     assertTrue(md.contains("| big | not measured: wrk not installed |"), md);
     assertTrue(md.contains("| seed | 12 | 0.1 | 0.10 | 1.00 | 12 | 0.05 | 0.40 | 30 | 0.13 | 0.40 | 2.00 | 0.50 | 0.25 |"), md);
-    assertTrue(md.contains("| single | `q=china` | 1.00 / 0.500 (12) | 20.00 / 5.000 (12) |"), md);
+    assertTrue(md.contains("| single | `q=china` | 1.00 / 0.700 / 0.500 (12) | 20.00 / 10.000 / 5.000 (12) |"), md);
   }
 }
