@@ -24,6 +24,8 @@ public final class IndexBuilder {
   /** Commit user data: when the index was built and how many articles it holds. */
   public static final String BUILT_AT = "built_at";
   public static final String ARTICLES = "articles";
+  /** Indexing buffer; larger buffers flush fewer, bigger segments. */
+  public static final double RAM_BUFFER_MB = 128;
 
   private final Analyzer analyzer;
   private final Enricher enricher;
@@ -53,7 +55,7 @@ public final class IndexBuilder {
   private void write(Path dir, List<Article> articles, IntConsumer progress) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(128);
+        .setRAMBufferSizeMB(RAM_BUFFER_MB);
     AtomicInteger done = new AtomicInteger();
     try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       articles.parallelStream().forEach(article -> {

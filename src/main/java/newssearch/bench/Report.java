@@ -1,0 +1,286 @@
+package newssearch.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+
+/** The benchmark's results as Markdown tables, with the targets of the project checked against them. */
+final class Report {
+  /** Everything measured on one corpus; parts not measured stay null, with a note saying why. */
+  static final class CorpusRun {
+    final String name;
+    final String description;
+    IndexingBench.Result indexing;
+    String indexingLoad;
+    SearchBench.Result search;
+    String searchLoad;
+    Wrk.Result httpSearch;
+    Wrk.Result httpHealth;
+    String httpLoad;
+    String httpNote;
+    ServerProcess.Result server;
+    Double indexCommandSeconds;
+    String serverNote;
+
+    CorpusRun(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+  }
+
+  /** One target of the project and whether this run met it. */
+  record Target(String target, String measured, Boolean met) {}
+
+  private final String machine;
+  private final String command;
+  private final String startedAt;
+  private final String loadAtStart;
+  private final List<CorpusRun> runs = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private String loadAtEnd;
+  private String httpSetup = "";
+
+  Report(String machine, String command, String startedAt, String loadAtStart) {
+    this.machine = machine;
+    this.command = command;
+    this.startedAt = startedAt;
+    this.loadAtStart = loadAtStart;
+  }
+
+  void add(CorpusRun run) {
+    runs.add(run);
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void httpSetup(String setup) {
+    httpSetup = setup;
+  }
+
+  void finished(String loadAverage) {
+    loadAtEnd = loadAverage;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder("# news-search benchmark\n\n");
+    md.append("- Run: ").append(startedAt).append('\n');
+    md.append("- Machine: ").append(machine).append('\n');
+    md.append("- Command: `").append(command).append("`\n");
+    md.append("- Load average (1, 5, 15 min) at start: ").append(loadAtStart)
+        .append("; at end: ").append(loadAtEnd == null ? "n/a" : loadAtEnd).append('\n');
+    md.append("- Corpora: ");
+    md.append(String.join("; ", runs.stream().map(r -> r.name + " = " + r.description).toList())).append("\n");
+    for (String n : notes) {
+      md.append("- ").append(n).append('\n');
+    }
+    indexing(md);
+    search(md);
+    http(md);
+    server(md);
+    targets(md);
+    perQuery(md);
+    return md.toString();
+  }
+
+  private void indexing(StringBuilder md) {
+    md.append("\n## Indexing\n\n")
+        .append("Ours = read files + enrich + index with `IndexBuilder` (facets, offsets, merge to one segment); ")
+        .append("bare = Lucene `IndexWriter`, same analyzer, id + title + text only, same articles already in memory. ")
+        .append("Both on all cores. MB = UTF-8 bytes of title and text. s = wall-clock seconds; ")
+        .append("CPU s = CPU time of the whole JVM, less disturbed by other programs on a shared machine.\n\n")
+        .append("| corpus | articles | MB | read s | ours s | ours art/s | ours MB/s | bare s | bare art/s | bare MB/s | ours/bare | ours CPU s | bare CPU s | ours/bare by CPU | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (CorpusRun r : runs) {
+      IndexingBench.Result i = r.indexing;
+      if (i == null) {
+        continue;
+      }
+      md.append(row(r.name, String.format(Locale.ROOT, "%,d", i.articles()), f1(i.textBytes() / 1e6), f2(i.readSeconds()),
+          f2(i.oursSeconds()), f0(i.oursPerSecond()), f2(i.oursMbPerSecond()), f2(i.bareSeconds()), f0(i.barePerSecond()),
+          f2(i.bareMbPerSecond()), f2(i.ratio()), f2(i.oursCpuSeconds()), f2(i.bareCpuSeconds()), f2(i.cpuRatio()), r.indexingLoad));
+    }
+  }
+
+  private void search(StringBuilder md) {
+    md.append("\n## Search in process\n\n")
+        .append("Full = `ArticleSearcher.search` (drill-sideways facets, highlighting, stored fields); bare = `IndexSearcher.search(query, n)` ")
+        .append("with the same text query and filters on the same index (with the same sort when sorting by date); ")
+        .append("facets = bare plus Lucene's own facet counting of every match (`FacetsCollectorManager`, ")
+        .append("`SortedSetDocValuesFacetCounts.getAllDims`), the least a faceted search must do. ")
+        .append("Milliseconds over every query of the list, each run the given number of rounds after warm-up, the three in turn. ")
+        .append("CPU = CPU time of the searching thread, which waiting for a core on a busy machine does not inflate.\n\n")
+        .append("| corpus | queries × rounds | full p50 | full p99 | facets p50 | bare p50 | bare p99 | full/bare p50 | full/facets p50 ")
+        .append("| full CPU p50 | full CPU p99 | bare CPU p50 | full/bare CPU p50 | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (CorpusRun r : runs) {
+      SearchBench.Result s = r.search;
+      if (s == null) {
+        continue;
+      }
+      md.append(row(r.name, s.perQuery().size() + " × " + s.rounds(), f2(s.full().p50()), f2(s.full().p99()),
+          f3(s.facets().p50()), f3(s.bare().p50()), f3(s.bare().p99()), f1(s.full().p50() / s.bare().p50()),
+          f1(s.full().p50() / s.facets().p50()),
+          f2(s.fullCpu().p50()), f2(s.fullCpu().p99()), f3(s.bareCpu().p50()), f1(s.fullCpu().p50() / s.bareCpu().p50()), r.searchLoad));
+    }
+    md.append("\nBy kind of query (p50 ms, full / facets / bare):\n\n| corpus |");
+    List<String> kinds = runs.stream().filter(r -> r.search != null)
+        .flatMap(r -> r.search.byKind().keySet().stream()).distinct().toList();
+    for (String k : kinds) {
+      md.append(' ').append(k).append(" |");
+    }
+    md.append("\n|---|").append("--:|".repeat(kinds.size())).append('\n');
+    for (CorpusRun r : runs) {
+      if (r.search == null) {
+        continue;
+      }
+      md.append("| ").append(r.name).append(" |");
+      for (String k : kinds) {
+        Map<SearchBench.Way, Latencies> l = r.search.byKind().get(k);
+        md.append(' ').append(l == null ? "" : f2(l.get(SearchBench.Way.FULL).p50()) + " / "
+            + f3(l.get(SearchBench.Way.FACETS).p50()) + " / " + f3(l.get(SearchBench.Way.BARE).p50())).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private void http(StringBuilder md) {
+    md.append("\n## Search over HTTP\n\n").append(httpSetup).append("\n\n")
+        .append("| corpus | endpoint | requests | req/s | p50 ms | p99 ms | errors | search/health req/s | load |\n")
+        .append("|---|---|--:|--:|--:|--:|--:|--:|---|\n");
+    for (CorpusRun r : runs) {
+      if (r.httpSearch == null || r.httpHealth == null) {
+        md.append(row(r.name, "not measured: " + (r.httpNote == null ? "skipped" : r.httpNote), "", "", "", "", "", "", ""));
+        continue;
+      }
+      double ratio = r.httpSearch.requestsPerSecond() / r.httpHealth.requestsPerSecond();
+      md.append(httpRow(r.name, "/api/search (query list)", r.httpSearch, f2(ratio), r.httpLoad));
+      md.append(httpRow(r.name, "/api/health", r.httpHealth, "", ""));
+    }
+  }
+
+  private static String httpRow(String corpus, String endpoint, Wrk.Result w, String ratio, String load) {
+    return row(corpus, endpoint, String.format(Locale.ROOT, "%,d", w.requests()), f0(w.requestsPerSecond()),
+        f2(w.p50Ms()), f2(w.p99Ms()), Long.toString(w.errors()), ratio, load);
+  }
+
+  private void server(StringBuilder md) {
+    md.append("\n## Memory and start\n\n")
+        .append("A child JVM runs `news-search serve --port 0` on the index built above (launcher JVM options, `-Xmx` as shown); ")
+        .append("start = launch to the first answered search; heap = used heap after a full GC (`jcmd GC.run`, `GC.heap_info`) ")
+        .append("and RSS, after it has answered the query list. `index` command = wall time of `news-search index --corpus` ")
+        .append("in a new JVM, JVM start included.\n\n")
+        .append("| corpus | articles served | max heap | start to first search s | heap after GC MB | RSS MB | `index` command s |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|\n");
+    for (CorpusRun r : runs) {
+      String index = r.indexCommandSeconds == null ? "n/a" : f1(r.indexCommandSeconds);
+      if (r.server == null) {
+        md.append(row(r.name, "not measured: " + (r.serverNote == null ? "skipped" : r.serverNote), "", "", "", "", index));
+        continue;
+      }
+      md.append(row(r.name, String.format(Locale.ROOT, "%,d", r.server.documents()), r.server.maxHeap(), f2(r.server.secondsToFirstSearch()), f0(r.server.heapAfterGcMb()),
+          f0(r.server.rssMb()), index));
+    }
+  }
+
+  private void targets(StringBuilder md) {
+    md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+    for (Target t : targets()) {
+      md.append(row(t.target(), t.measured(), t.met() == null ? "not measured" : t.met() ? "yes" : "**no**"));
+    }
+  }
+
+  /** The project's targets: HTTP on the first corpus (the seed), search and memory on the largest. */
+  List<Target> targets() {
+    List<Target> targets = new ArrayList<>();
+    if (runs.isEmpty()) {
+      return targets;
+    }
+    CorpusRun seed = runs.get(0);
+    CorpusRun largest = runs.stream().filter(r -> r.indexing != null)
+        .max(java.util.Comparator.comparingInt(r -> r.indexing.articles())).orElse(seed);
+    if (seed.httpSearch != null && seed.httpHealth != null) {
+      double ratio = seed.httpSearch.requestsPerSecond() / seed.httpHealth.requestsPerSecond();
+      targets.add(new Target("/api/search ≥ 0.5 × /api/health req/s (" + seed.name + ")", f2(ratio), ratio >= 0.5));
+      targets.add(new Target("/api/search p99 ≤ 20 ms (" + seed.name + ")", f2(seed.httpSearch.p99Ms()), seed.httpSearch.p99Ms() <= 20));
+      long errors = seed.httpSearch.errors() + seed.httpHealth.errors();
+      targets.add(new Target("no HTTP errors (" + seed.name + ")", Long.toString(errors), errors == 0));
+    } else {
+      targets.add(new Target("/api/search ≥ 0.5 × /api/health req/s", "", null));
+    }
+    if (largest.search != null) {
+      SearchBench.Result s = largest.search;
+      double ratio = s.full().p50() / s.bare().p50();
+      double cpuRatio = s.fullCpu().p50() / s.bareCpu().p50();
+      targets.add(new Target("full ≤ 3 × bare p50 (" + largest.name + ")", f1(ratio) + " (by CPU time " + f1(cpuRatio)
+          + "; against Lucene with facets " + f1(s.full().p50() / s.facets().p50()) + ")", ratio <= 3));
+      targets.add(new Target("full p50 ≤ 15 ms (" + largest.name + ")", f2(s.full().p50()), s.full().p50() <= 15));
+      targets.add(new Target("full p99 ≤ 60 ms (" + largest.name + ")", f2(s.full().p99()) + " (CPU p99 " + f2(s.fullCpu().p99()) + ")",
+          s.full().p99() <= 60));
+    }
+    if (largest.server != null) {
+      targets.add(new Target("serves with -Xmx" + largest.server.maxHeap() + ", heap ≤ 1 GB (" + largest.name + ")",
+          f0(largest.server.heapAfterGcMb()) + " MB", largest.server.heapAfterGcMb() <= 1024));
+    } else {
+      targets.add(new Target("heap ≤ 1 GB (" + largest.name + ")", "", null));
+    }
+    for (CorpusRun r : runs) {
+      if (r.indexing != null) {
+        targets.add(new Target("indexing ≥ 0.5 × bare (" + r.name + ")",
+            f2(r.indexing.ratio()) + " (by CPU time " + f2(r.indexing.cpuRatio()) + ")", r.indexing.ratio() >= 0.5));
+      }
+    }
+    for (CorpusRun r : runs) {
+      if (r.indexCommandSeconds != null && r != seed) {
+        targets.add(new Target("`index` of " + r.name + " ≤ 20 s with JVM start", f1(r.indexCommandSeconds) + " s",
+            r.indexCommandSeconds <= 20));
+      }
+    }
+    return targets;
+  }
+
+  private void perQuery(StringBuilder md) {
+    md.append("\n## Each query\n\np50 ms, full / facets / bare, and how many articles the full search matched.\n\n| kind | query |");
+    List<CorpusRun> searched = runs.stream().filter(r -> r.search != null).toList();
+    for (CorpusRun r : searched) {
+      md.append(' ').append(r.name).append(" |");
+    }
+    md.append("\n|---|---|").append("--:|".repeat(searched.size())).append('\n');
+    if (searched.isEmpty()) {
+      return;
+    }
+    int n = searched.get(0).search.perQuery().size();
+    for (int i = 0; i < n; i++) {
+      BenchQuery q = searched.get(0).search.perQuery().get(i).query();
+      md.append("| ").append(q.kind()).append(" | `").append(q.queryString().replace("|", "\\|")).append("` |");
+      for (CorpusRun r : searched) {
+        SearchBench.PerQuery p = r.search.perQuery().get(i);
+        md.append(String.format(Locale.ROOT, " %s / %s / %s (%,d) |", f2(p.fullP50()), f3(p.facetsP50()), f3(p.bareP50()), p.total()));
+      }
+      md.append('\n');
+    }
+  }
+
+  static String row(String... cells) {
+    return "| " + String.join(" | ", java.util.Arrays.stream(cells).map(c -> c == null ? "" : c).toList()) + " |\n";
+  }
+
+  private static String f0(double v) {
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  private static String f1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String f2(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String f3(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}

@@ -1,0 +1,76 @@
+package newssearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  private static Latencies ms(double... values) {
+    Latencies l = new Latencies();
+    for (double v : values) {
+      l.add((long) (v * 1e6));
+    }
+    return l;
+  }
+
+  private static SearchBench.Result search(Latencies full, Latencies facets, Latencies bare) {
+    BenchQuery q = BenchQuery.parse("single\tq=china", "t:1");
+    Map<SearchBench.Way, Latencies> ways = new java.util.EnumMap<>(Map.of(
+        SearchBench.Way.FULL, full, SearchBench.Way.FACETS, facets, SearchBench.Way.BARE, bare));
+    return new SearchBench.Result(ways, ways, Map.of("single", ways),
+        List.of(new SearchBench.PerQuery(q, 12, full.p50(), bare.p50(), facets.p50())), 1);
+  }
+
+  private static Report report() {
+    Report report = new Report("test machine", "bin/news-search bench", "2025-01-01T00:00:00Z", "0.00 0.00 0.00");
+    Report.CorpusRun seed = new Report.CorpusRun("seed", "12 articles");
+    seed.indexing = new IndexingBench.Result(12, 50_000, 0.1, 1.0, 0.4, 2.0, 0.5);
+    seed.search = search(ms(1), ms(0.7), ms(0.5));
+    seed.httpSearch = new Wrk.Result(1000, 600, 2, 15, 0);
+    seed.httpHealth = new Wrk.Result(2000, 1000, 1, 5, 0);
+    seed.indexCommandSeconds = 3.0;
+    Report.CorpusRun big = new Report.CorpusRun("big", "200,000 articles");
+    big.indexing = new IndexingBench.Result(200_000, 400_000_000, 0, 100, 60, 150, 100);
+    big.search = search(ms(20, 20, 70), ms(10, 10, 10), ms(5, 5, 5));
+    big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
+    big.httpNote = "wrk not installed";
+    report.add(seed);
+    report.add(big);
+    report.finished("1.00 1.00 1.00");
+    return report;
+  }
+
+  @Test
+  void checksEachTargetOnTheRightCorpus() {
+    Map<String, Boolean> met = new java.util.LinkedHashMap<>();
+    for (Report.Target t : report().targets()) {
+      met.put(t.target(), t.met());
+    }
+    assertEquals(true, met.get("/api/search ≥ 0.5 × /api/health req/s (seed)"));
+    assertEquals(true, met.get("/api/search p99 ≤ 20 ms (seed)"));
+    assertEquals(true, met.get("no HTTP errors (seed)"));
+    assertEquals(false, met.get("full ≤ 3 × bare p50 (big)"));
+    assertEquals(false, met.get("full p50 ≤ 15 ms (big)"));
+    assertEquals(false, met.get("full p99 ≤ 60 ms (big)"));
+    assertEquals(true, met.get("serves with -Xmx1g, heap ≤ 1 GB (big)"));
+    assertEquals(false, met.get("indexing ≥ 0.5 × bare (seed)"));
+    assertEquals(true, met.get("indexing ≥ 0.5 × bare (big)"));
+  }
+
+  @Test
+  void writesEveryTableWithTheMachineAndLoad() {
+    String md = report().markdown();
+    for (String heading : List.of("## Indexing", "## Search in process", "## Search over HTTP", "## Memory and start", "## Targets", "## Each query")) {
+      assertTrue(md.contains(heading), heading);
+    }
+    assertTrue(md.contains("Machine: test machine"));
+    assertTrue(md.contains("at start: 0.00 0.00 0.00; at end: 1.00 1.00 1.00"));
+    assertTrue(md.contains("| big | not measured: wrk not installed |"), md);
+    assertTrue(md.contains("| seed | 12 | 0.1 | 0.10 | 1.00 | 12 | 0.05 | 0.40 | 30 | 0.13 | 0.40 | 2.00 | 0.50 | 0.25 |"), md);
+    assertTrue(md.contains("| single | `q=china` | 1.00 / 0.700 / 0.500 (12) | 20.00 / 10.000 / 5.000 (12) |"), md);
+  }
+}
