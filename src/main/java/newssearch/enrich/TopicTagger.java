@@ -1,5 +1,7 @@
 package newssearch.enrich;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Set;
 import newssearch.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
  * Tags an article with the topics of a {@link Taxonomy}: the article is put in a one-document
@@ -28,13 +32,15 @@ public final class TopicTagger {
     MemoryIndex index = memory.get();
     index.reset();
     index.addField(Taxonomy.FIELD, article.title() + "\n\n" + article.text(), analyzer);
+    // One searcher for every cue: MemoryIndex.search would build a reader and searcher per cue.
+    IndexSearcher searcher = index.createSearcher();
     List<TopicTag> tags = new ArrayList<>();
     Set<String> given = new LinkedHashSet<>(article.topics());
     for (Topic topic : taxonomy.topics()) {
       List<String> matched = new ArrayList<>();
       float evidence = 0;
       for (Topic.Cue cue : topic.cues()) {
-        if (index.search(cue.query()) > 0) {
+        if (matches(searcher, cue.query())) {
           matched.add(cue.text());
           evidence += cue.weight();
         }
@@ -50,5 +56,13 @@ public final class TopicTagger {
       tags.add(new TopicTag(id, id, List.of("metadata")));
     }
     return tags;
+  }
+
+  private static boolean matches(IndexSearcher searcher, Query query) {
+    try {
+      return searcher.count(query) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

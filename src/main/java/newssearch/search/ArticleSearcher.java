@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,10 @@ import org.apache.lucene.search.TotalHits;
  * {@link #refresh()} switches to a newer generation without disturbing searches under way.
  */
 public final class ArticleSearcher implements Closeable {
+  /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
+  private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT);
+
   /** Most related articles one request may ask for. */
   public static final int MAX_RELATED = 20;
 
@@ -400,7 +405,7 @@ public final class ArticleSearcher implements Closeable {
         : Snippets.none(docIds.length);
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = s.searcher.storedFields().document(docIds[i]);
+      Document doc = s.searcher.storedFields().document(docIds[i], HIT_FIELDS);
       Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
       String title = doc.get(Schema.TITLE);
       String titleHtml = highlights.titles().get(i);

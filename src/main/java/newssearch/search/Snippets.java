@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
@@ -98,8 +97,7 @@ public final class Snippets {
       if (Schema.TITLE.equals(field)) {
         return new WholeBreakIterator();
       }
-      return LengthGoalBreakIterator.createClosestToLength(
-          BreakIterator.getSentenceInstance(Locale.ENGLISH), PASSAGE_CHARS, 0.5f);
+      return LengthGoalBreakIterator.createClosestToLength(new SentenceBoundaries(), PASSAGE_CHARS, 0.5f);
     }
   }
 }
