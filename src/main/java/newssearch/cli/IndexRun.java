@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import newssearch.index.IndexBuilder;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
+import newssearch.index.Schema;
 import newssearch.ingest.Article;
 import newssearch.ingest.CorpusReader;
 import newssearch.ingest.IngestReport;
@@ -21,6 +23,34 @@ import newssearch.ingest.SkipReason;
  * fails with a message and the index that was there stays served.
  */
 final class IndexRun {
+  /** Commit data: the corpus paths an index was built from, one a line, and whether folders were topics. */
+  static final String CORPUS = "corpus";
+  static final String FOLDER_TOPICS = "folder_topics";
+
+  /** The corpus to index again because the served index was built by another schema version. */
+  record Rebuild(List<Path> corpus, boolean folderTopics) {}
+
+  /**
+   * Empty when the served index (if any) has this version's schema; else the corpus it was built
+   * from, which is empty when the index does not say.
+   */
+  static Optional<Rebuild> rebuildNeeded(IndexStore store) throws IOException {
+    if (store.current().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> data = store.currentCommitData();
+    if (Schema.VERSION.equals(data.get(IndexBuilder.SCHEMA_VERSION))) {
+      return Optional.empty();
+    }
+    String corpus = data.getOrDefault(CORPUS, "");
+    List<Path> paths = corpus.isBlank() ? List.of() : corpus.lines().map(Path::of).toList();
+    return Optional.of(new Rebuild(paths, Boolean.parseBoolean(data.get(FOLDER_TOPICS))));
+  }
+
+  private static String joined(List<Path> corpus) {
+    return String.join("\n", corpus.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+  }
+
   private IndexRun() {}
 
   static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, IndexStore store,
@@ -47,7 +77,8 @@ final class IndexRun {
     Progress progress = showProgress ? new Progress(err, articles.size(), System::nanoTime) : null;
     IntConsumer onProgress = progress == null ? done -> {} : progress;
     try {
-      new IndexBuilder(config.analysis().index(), config.enricher()).build(store, articles, onProgress);
+      new IndexBuilder(config.analysis().index(), config.enricher())
+          .build(store, articles, onProgress, Map.of(CORPUS, joined(corpus), FOLDER_TOPICS, Boolean.toString(folderTopics)));
     } finally {
       if (progress != null) {
         progress.finish();

@@ -1,6 +1,9 @@
 package newssearch.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import newssearch.index.IndexConfig;
@@ -52,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
       out.println("news-search: indexing " + locations.corpusPaths());
       out.flush();
       IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err);
+    } else {
+      rebuildIfOutdated(config, store, out, err);
     }
     ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
     WebServer server;
@@ -84,6 +89,23 @@ final class ServeCommand implements Callable<Integer> {
 
   private static String urlHost(String host) {
     return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  /** An index written by another schema version is rebuilt from the corpus it records. */
+  private static void rebuildIfOutdated(IndexConfig config, IndexStore store, PrintWriter out, PrintWriter err)
+      throws IOException {
+    Optional<IndexRun.Rebuild> rebuild = IndexRun.rebuildNeeded(store);
+    if (rebuild.isEmpty()) {
+      return;
+    }
+    if (rebuild.get().corpus().isEmpty()) {
+      throw new Failures.UserError("the index in " + store.root() + " was built by another version of news-search"
+          + " and does not say from which corpus; rebuild it with: bin/news-search index --corpus PATH --index " + store.root());
+    }
+    out.println("news-search: the index was built by another version of news-search; indexing "
+        + rebuild.get().corpus() + " again");
+    out.flush();
+    IndexRun.run(config, rebuild.get().corpus(), rebuild.get().folderTopics(), store, out, err);
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,9 +22,10 @@ import org.apache.lucene.store.FSDirectory;
  * published only when complete. Enrichment and indexing run on all cores.
  */
 public final class IndexBuilder {
-  /** Commit user data: when the index was built and how many articles it holds. */
+  /** Commit user data: when the index was built, how many articles it holds, by which schema. */
   public static final String BUILT_AT = "built_at";
   public static final String ARTICLES = "articles";
+  public static final String SCHEMA_VERSION = "schema_version";
   /** Indexing buffer; larger buffers flush fewer, bigger segments. */
   public static final double RAM_BUFFER_MB = 128;
 
@@ -38,10 +40,19 @@ public final class IndexBuilder {
 
   /** Builds and publishes; returns the new generation's folder. */
   public Path build(IndexStore store, List<Article> articles, IntConsumer progress) throws IOException {
+    return build(store, articles, progress, Map.of());
+  }
+
+  /**
+   * Builds and publishes, recording {@code about} (for example where the corpus came from) in the
+   * index's commit data beside what the builder records itself.
+   */
+  public Path build(IndexStore store, List<Article> articles, IntConsumer progress, Map<String, String> about)
+      throws IOException {
     Path generation = store.newGeneration();
     boolean published = false;
     try {
-      write(generation, articles, progress);
+      write(generation, articles, progress, about);
       store.publish(generation);
       published = true;
       return generation;
@@ -52,7 +63,8 @@ public final class IndexBuilder {
     }
   }
 
-  private void write(Path dir, List<Article> articles, IntConsumer progress) throws IOException {
+  private void write(Path dir, List<Article> articles, IntConsumer progress, Map<String, String> about)
+      throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(RAM_BUFFER_MB);
@@ -66,9 +78,11 @@ public final class IndexBuilder {
         }
         progress.accept(done.incrementAndGet());
       });
-      writer.setLiveCommitData(Map.of(
-          BUILT_AT, Instant.now().toString(),
-          ARTICLES, Integer.toString(articles.size())).entrySet());
+      Map<String, String> commitData = new HashMap<>(about);
+      commitData.put(BUILT_AT, Instant.now().toString());
+      commitData.put(ARTICLES, Integer.toString(articles.size()));
+      commitData.put(SCHEMA_VERSION, Schema.VERSION);
+      writer.setLiveCommitData(commitData.entrySet());
       writer.forceMerge(1);
       writer.commit();
     } catch (UncheckedIOException e) {

@@ -11,8 +11,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * The folder an index lives in. Each build writes a new generation folder beside the served one
@@ -53,6 +56,17 @@ public final class IndexStore {
       return name.startsWith(PREFIX) && Files.isDirectory(generation) ? Optional.of(generation) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The commit data of the served generation ({@link IndexBuilder#SCHEMA_VERSION}, ...); empty if none. */
+  public Map<String, String> currentCommitData() throws IOException {
+    Optional<Path> generation = current();
+    if (generation.isEmpty()) {
+      return Map.of();
+    }
+    try (FSDirectory dir = FSDirectory.open(generation.get())) {
+      return Map.copyOf(SegmentInfos.readLatestCommit(dir).getUserData());
     }
   }
 

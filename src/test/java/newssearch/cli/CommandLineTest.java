@@ -68,4 +68,36 @@ class CommandLineTest {
     assertEquals(served, new IndexStore(tmp).current().orElseThrow());
     assertEquals(12, documents(tmp));
   }
+
+  @Test
+  void anIndexRecordsItsSchemaAndCorpusSoThatAnOutdatedOneIsRebuiltFromIt(@TempDir Path tmp) throws IOException {
+    Path one = TestCorpus.seedCorpus().resolve("newscentral-xi-ai-chips-2025-04.txt");
+    assertEquals(0, run("index", "--corpus", one.toString(), "--index", tmp.toString()));
+    IndexStore store = new IndexStore(tmp);
+    assertEquals(newssearch.index.Schema.VERSION, store.currentCommitData().get(newssearch.index.IndexBuilder.SCHEMA_VERSION));
+    assertTrue(IndexRun.rebuildNeeded(store).isEmpty(), "an index of this version is served as it is");
+
+    // An index written by an earlier schema, which recorded where its corpus was.
+    writeIndexWithCommitData(tmp, java.util.Map.of(
+        newssearch.index.IndexBuilder.SCHEMA_VERSION, "1", IndexRun.CORPUS, one.toString(), IndexRun.FOLDER_TOPICS, "true"));
+    IndexRun.Rebuild rebuild = IndexRun.rebuildNeeded(store).orElseThrow();
+    assertEquals(java.util.List.of(one), rebuild.corpus());
+    assertTrue(rebuild.folderTopics());
+
+    // One from before versions were recorded: rebuilt, but it cannot say from what.
+    writeIndexWithCommitData(tmp, java.util.Map.of());
+    assertEquals(java.util.List.of(), IndexRun.rebuildNeeded(store).orElseThrow().corpus());
+  }
+
+  private static void writeIndexWithCommitData(Path indexDir, java.util.Map<String, String> data) throws IOException {
+    IndexStore store = new IndexStore(indexDir);
+    Path generation = store.newGeneration();
+    try (FSDirectory dir = FSDirectory.open(generation);
+        org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    store.publish(generation);
+  }
 }
