@@ -42,9 +42,20 @@ final class IndexRun {
     if (Schema.VERSION.equals(data.get(IndexBuilder.SCHEMA_VERSION))) {
       return Optional.empty();
     }
+    return Optional.of(recorded(data).orElse(new Rebuild(List.of(), false)));
+  }
+
+  /** The corpus the served index was built from, when it records one. */
+  static Optional<Rebuild> recordedCorpus(IndexStore store) throws IOException {
+    return recorded(store.currentCommitData());
+  }
+
+  private static Optional<Rebuild> recorded(Map<String, String> data) {
     String corpus = data.getOrDefault(CORPUS, "");
-    List<Path> paths = corpus.isBlank() ? List.of() : corpus.lines().map(Path::of).toList();
-    return Optional.of(new Rebuild(paths, Boolean.parseBoolean(data.get(FOLDER_TOPICS))));
+    if (corpus.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rebuild(corpus.lines().map(Path::of).toList(), Boolean.parseBoolean(data.get(FOLDER_TOPICS))));
   }
 
   private static String joined(List<Path> corpus) {

@@ -58,12 +58,16 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       rebuildIfOutdated(config, store, out, err);
     }
+    // A reindex through the admin endpoint reads the corpus the served index came from.
+    IndexRun.Rebuild source = locations.corpusGiven()
+        ? new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics)
+        : IndexRun.recordedCorpus(store).orElse(new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics));
     ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
     WebServer server;
     try {
       server = new WebServer(searcher, corsOrigins)
           .admin(new AdminAccess(adminToken),
-              () -> IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err).articles())
+              () -> IndexRun.run(config, source.corpus(), source.folderTopics(), store, out, err).articles())
           .start(host, port);
     } catch (RuntimeException e) {
       searcher.close();

@@ -76,6 +76,7 @@ class CommandLineTest {
     IndexStore store = new IndexStore(tmp);
     assertEquals(newssearch.index.Schema.VERSION, store.currentCommitData().get(newssearch.index.IndexBuilder.SCHEMA_VERSION));
     assertTrue(IndexRun.rebuildNeeded(store).isEmpty(), "an index of this version is served as it is");
+    assertEquals(java.util.List.of(one.toAbsolutePath().normalize()), IndexRun.recordedCorpus(store).orElseThrow().corpus());
 
     // An index written by an earlier schema, which recorded where its corpus was.
     writeIndexWithCommitData(tmp, java.util.Map.of(
