@@ -8,29 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON API and the page, over HTTP, from the real server on a free port. */
-class WebServerTest {
-  @TempDir static Path indexDir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(indexDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class WebServerTest extends SeedServerTests {
   @Test
   void healthCountsTheDocuments() throws Exception {
     JsonNode health = server.getJson("/api/health");

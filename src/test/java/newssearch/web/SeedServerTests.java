@@ -1,23 +1,22 @@
-package newssearch.reliability;
+package newssearch.web;
 
 import java.nio.file.Path;
-import newssearch.web.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tests that share one real server over the seed corpus for all their cases. */
-abstract class SeedServerTests {
-  @TempDir static Path indexDir;
-  static TestServer server;
+public abstract class SeedServerTests {
+  @TempDir protected static Path indexDir;
+  protected static TestServer server;
 
   @BeforeAll
-  static void start() {
+  protected static void start() {
     server = TestServer.start(indexDir);
   }
 
   @AfterAll
-  static void stop() {
+  protected static void stop() {
     server.close();
   }
 }
