@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import newssearch.enrich.Taxonomy;
 import newssearch.index.Schema;
@@ -89,14 +90,37 @@ final class FacetCounts {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
     }
-    values.sort(Comparator.comparingLong((SearchResult.FacetValue v) -> -v.count()).thenComparing(SearchResult.FacetValue::value));
-    List<SearchResult.FacetValue> top = new ArrayList<>(values.subList(0, Math.min(size, values.size())));
+    List<SearchResult.FacetValue> top = mostCounted(values, size);
     for (String s : selected) {
       if (top.stream().noneMatch(v -> v.value().equals(s))) {
         SearchResult.FacetValue known = values.stream().filter(v -> v.value().equals(s)).findFirst().orElse(null);
         top.add(known != null ? known : new SearchResult.FacetValue(s, null, null, 0, true));
       }
     }
+    return top;
+  }
+
+  /**
+   * The first {@code n} of {@code values} by count, most first, then by value, then in list
+   * order: what sorting the whole list would give, without sorting the many values not shown.
+   */
+  static List<SearchResult.FacetValue> mostCounted(List<SearchResult.FacetValue> values, int n) {
+    Comparator<Integer> order = Comparator.comparingLong((Integer i) -> -values.get(i).count())
+        .thenComparing(i -> values.get(i).value())
+        .thenComparingInt(i -> i);
+    PriorityQueue<Integer> kept = new PriorityQueue<>(order.reversed());
+    for (int i = 0; i < values.size() && n > 0; i++) {
+      if (kept.size() < n) {
+        kept.add(i);
+      } else if (order.compare(i, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(i);
+      }
+    }
+    List<Integer> shown = new ArrayList<>(kept);
+    shown.sort(order);
+    List<SearchResult.FacetValue> top = new ArrayList<>(shown.size());
+    shown.forEach(i -> top.add(values.get(i)));
     return top;
   }
 
