@@ -68,7 +68,6 @@ public final class ArticleSearcher implements Closeable {
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
   private final SearchLimits limits;
-  private final SpellingSuggester spelling = new SpellingSuggester();
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
@@ -297,7 +296,7 @@ public final class ArticleSearcher implements Closeable {
     if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()) {
       return null;
     }
-    String corrected = spelling.correct(request.query(), s.reader);
+    String corrected = s.spelling.correct(request.query());
     if (corrected == null) {
       return null;
     }

@@ -32,6 +32,7 @@ final class IndexSnapshot {
   final SortedSetDocValuesReaderState facetState;
   /** Thread-safe like the highlighter it wraps, so one serves every request on this reader. */
   final Snippets snippets;
+  final SpellingSuggester spelling;
   private EntityCatalog entities;
   /** Shared, so used only under this snapshot's lock: its label look-ups are not thread-safe. */
   private Facets allFacets;
@@ -44,6 +45,7 @@ final class IndexSnapshot {
     this.searcher = new IndexSearcher(reader);
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
     this.snippets = new Snippets(searcher, analyzer);
+    this.spelling = new SpellingSuggester(reader);
   }
 
   /** Opens {@code generation}; {@code analyzer} is the one its text fields were searched with. */
