@@ -3,6 +3,7 @@ package newssearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,17 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Browsing every article without filters lists the facet counts of the whole served generation,
- * which the searcher counts once per generation: they must stay those of the generation served.
+ * What the searcher works out once per index generation and keeps: the facet counts of browsing
+ * every article, and the corrections of unknown words. Each must be that of the generation served.
  */
-class BrowseFacetsTest {
+class GenerationMemoryTest {
   @TempDir Path dir;
 
   @Test
   void browseCountsAreExactAndFollowALiveIndexSwitch() throws IOException {
-    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
-    try (ArticleSearcher searcher = ArticleSearcher.open(store, TestCorpus.config().analysis().query(),
-        TestCorpus.config().taxonomy())) {
+    try (ArticleSearcher searcher = open(TestCorpus.index(dir, TestCorpus.seedCorpus()))) {
       SearchResult before = searcher.search(SearchRequest.browse());
       assertEquals(searcher.documentCount(), before.total());
       assertCountsMatchFilteredSearches(searcher, before);
@@ -50,6 +49,23 @@ class BrowseFacetsTest {
         assertEquals(all.subList(0, size), top);
       }
     }
+  }
+
+  @Test
+  void correctionsFollowALiveIndexSwitch() throws IOException {
+    try (ArticleSearcher searcher = open(TestCorpus.index(dir, FixtureSearchTest.fixture()))) {
+      assertNull(searcher.search(SearchRequest.of("Nvida")).suggestion(), "no article names Nvidia yet");
+      assertNull(searcher.search(SearchRequest.of("Nvida")).suggestion(), "asked again");
+      assertEquals("stadium", searcher.search(SearchRequest.of("stadum")).suggestion());
+
+      TestCorpus.index(dir, TestCorpus.seedCorpus());
+      assertTrue(searcher.refresh());
+      assertEquals("nvidia", searcher.search(SearchRequest.of("Nvida")).suggestion());
+    }
+  }
+
+  private static ArticleSearcher open(IndexStore store) throws IOException {
+    return ArticleSearcher.open(store, TestCorpus.config().analysis().query(), TestCorpus.config().taxonomy());
   }
 
   /** Each listed topic and source count is what filtering by that value alone finds. */
