@@ -81,11 +81,20 @@ final class FacetCounts {
   }
 
   private List<SearchResult.FacetValue> entities(List<String> selected, List<String> types) throws IOException {
-    List<SearchResult.FacetValue> values = new ArrayList<>();
+    List<LabelAndValue> entityTypes = new ArrayList<>();
     for (LabelAndValue type : children(Schema.ENTITY, ALL)) {
-      if (!types.isEmpty() && !types.contains(type.label)) {
-        continue;
+      if (types.isEmpty() || types.contains(type.label)) {
+        entityTypes.add(type);
       }
+    }
+    if (selected.isEmpty()) {
+      List<SearchResult.FacetValue> candidates = mostCountedOfEachType(entityTypes);
+      if (candidates != null) {
+        return mostCounted(candidates, size);
+      }
+    }
+    List<SearchResult.FacetValue> values = new ArrayList<>();
+    for (LabelAndValue type : entityTypes) {
       for (LabelAndValue name : children(Schema.ENTITY, ALL, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
@@ -98,6 +107,28 @@ final class FacetCounts {
       }
     }
     return top;
+  }
+
+  /**
+   * The {@code size} most counted names of each type, in type order: a list whose
+   * {@link #mostCounted} equals that of every name, without reading the labels of the many names
+   * not shown. Lucene breaks ties of count by label bytes, which is the order of
+   * {@link String#compareTo} unless a tied label holds a character from U+D800 up; then null, and
+   * the caller reads every name.
+   */
+  private List<SearchResult.FacetValue> mostCountedOfEachType(List<LabelAndValue> types) throws IOException {
+    List<SearchResult.FacetValue> candidates = new ArrayList<>();
+    for (LabelAndValue type : types) {
+      List<LabelAndValue> top = children(Schema.ENTITY, size, type.label);
+      long lowest = top.size() < size ? -1 : top.get(top.size() - 1).value.longValue();
+      for (LabelAndValue name : top) {
+        if (name.value.longValue() == lowest && name.label.chars().anyMatch(c -> c >= 0xD800)) {
+          return null;
+        }
+        candidates.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), false));
+      }
+    }
+    return candidates;
   }
 
   /**
