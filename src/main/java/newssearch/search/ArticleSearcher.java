@@ -27,10 +27,12 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -38,6 +40,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 
 /**
@@ -49,6 +54,12 @@ public final class ArticleSearcher implements Closeable {
   private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
       Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT);
 
+  /**
+   * Hits a browse of every article counts before it may skip the rest: the total is known
+   * without them, and skipping lets a sorted search leave most articles unvisited.
+   */
+  private static final int TOP_HITS_COUNTED = 1000;
+
   /** Most related articles one request may ask for. */
   public static final int MAX_RELATED = 20;
 
@@ -57,7 +68,6 @@ public final class ArticleSearcher implements Closeable {
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
   private final SearchLimits limits;
-  private final SpellingSuggester spelling = new SpellingSuggester();
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
@@ -81,7 +91,7 @@ public final class ArticleSearcher implements Closeable {
       throws IOException {
     ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
-    searcher.current.set(IndexSnapshot.open(generation));
+    searcher.current.set(IndexSnapshot.open(generation, searcher.analyzer));
     searcher.warmCompletions();
     return searcher;
   }
@@ -93,7 +103,7 @@ public final class ArticleSearcher implements Closeable {
     if (generation.isEmpty() || generation.get().equals(old.generation)) {
       return false;
     }
-    current.set(IndexSnapshot.open(generation.get()));
+    current.set(IndexSnapshot.open(generation.get(), analyzer));
     old.release();
     warmCompletions();
     return true;
@@ -139,8 +149,9 @@ public final class ArticleSearcher implements Closeable {
       Matches matches = match(s, textQuery, request, request.page() * request.size());
       ScoreDoc[] page = pageOf(matches.top.scoreDocs, request);
       List<SearchResult.Hit> hits = hits(s, textQuery, page, true);
-      Map<String, List<SearchResult.FacetValue>> facets =
-          new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
+      Map<String, List<SearchResult.FacetValue>> facets = matches.facets == null
+          ? s.browseFacets(request.facetSize(), all -> new FacetCounts(all, taxonomy, request.facetSize()).all(request))
+          : new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
       String suggestion = suggestion(s, request, matches.total);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
@@ -238,17 +249,27 @@ public final class ArticleSearcher implements Closeable {
     return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
   }
 
-  /** The matches of one search: the top {@code window} hits, facet counts, and whether time ran out. */
+  /**
+   * The matches of one search: the top {@code window} hits, facet counts (none when it matched
+   * every article unfiltered, whose counts the snapshot keeps), and whether time ran out.
+   */
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    DrillDownQuery drill = drillDown(textQuery, request);
+    if (textQuery instanceof MatchAllDocsQuery && drill.getDrillDownQueries().length == 0) {
+      return everything(s, searcher, drill, request, window);
+    }
     // With an executor, DrillSideways runs the drill-down and each sideways count as a query of
     // its own. Its one-pass scorer, used without one, cannot be cut short by the time budget.
-    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, facetExecutor);
+    // Without filters there is no sideways count: the search is one plain query, run in this
+    // thread rather than handed to another and waited for.
+    ExecutorService executor = drill.getDrillDownQueries().length == 0 ? null : facetExecutor;
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, executor);
     DrillSideways.DrillSidewaysResult result;
     try {
-      result = sideways.search(drillDown(textQuery, request), null, null, window, sort(request.sort()), true);
+      result = sideways.search(drill, null, null, window, sort(request.sort()), true);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryBuilder.tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
     }
@@ -256,12 +277,26 @@ public final class ArticleSearcher implements Closeable {
     return new Matches(result.hits, result.facets, total, searcher.timedOut());
   }
 
+  /**
+   * Every article, unfiltered: the top hits from a sorted search, as DrillSideways would sort and
+   * score them, without counting facets, which are the same for every such search.
+   */
+  private static Matches everything(IndexSnapshot s, IndexSearcher searcher, DrillDownQuery all, SearchRequest request,
+      int window) throws IOException {
+    int topN = Math.min(window, Math.max(1, s.reader.maxDoc()));
+    TopFieldDocs top = searcher.search(all, new TopFieldCollectorManager(sort(request.sort()), topN, null, TOP_HITS_COUNTED));
+    TopFieldCollector.populateScores(top.scoreDocs, searcher, all);
+    boolean partial = searcher.timedOut();
+    long total = partial ? top.totalHits.value() : s.reader.numDocs();
+    return new Matches(top, null, total, partial);
+  }
+
   /** A corrected query, when a word matches nothing and the correction finds more. */
   private String suggestion(IndexSnapshot s, SearchRequest request, long total) throws IOException {
     if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()) {
       return null;
     }
-    String corrected = spelling.correct(request.query(), s.reader);
+    String corrected = s.spelling.correct(request.query());
     if (corrected == null) {
       return null;
     }
@@ -401,11 +436,13 @@ public final class ArticleSearcher implements Closeable {
       docIds[i] = page[i].doc;
     }
     Snippets.Highlights highlights = highlight
-        ? new Snippets(s.searcher, analyzer).highlight(textQuery, docIds)
+        ? s.snippets.highlight(textQuery, docIds)
         : Snippets.none(docIds.length);
     List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+    // One reader for the page: it keeps the last block it decompressed, which neighbouring hits share.
+    StoredFields stored = s.searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
-      Document doc = s.searcher.storedFields().document(docIds[i], HIT_FIELDS);
+      Document doc = stored.document(docIds[i], HIT_FIELDS);
       Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
       String title = doc.get(Schema.TITLE);
       String titleHtml = highlights.titles().get(i);

@@ -10,8 +10,6 @@ import newssearch.index.Schema;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 /**
  * Every entity of one index generation with its type and the number of articles naming it, most
@@ -24,8 +22,8 @@ final class EntityCatalog {
     this.values = values;
   }
 
-  static EntityCatalog of(SortedSetDocValuesReaderState state) throws IOException {
-    Facets counts = new SortedSetDocValuesFacetCounts(state);
+  /** The catalog of {@code counts}, the facet counts of every article of a generation. */
+  static EntityCatalog of(Facets counts) throws IOException {
     List<EntityValue> values = new ArrayList<>();
     for (LabelAndValue type : children(counts)) {
       for (LabelAndValue name : children(counts, type.label)) {

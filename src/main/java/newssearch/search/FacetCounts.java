@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import newssearch.enrich.Taxonomy;
 import newssearch.index.Schema;
@@ -80,23 +81,77 @@ final class FacetCounts {
   }
 
   private List<SearchResult.FacetValue> entities(List<String> selected, List<String> types) throws IOException {
-    List<SearchResult.FacetValue> values = new ArrayList<>();
+    List<LabelAndValue> entityTypes = new ArrayList<>();
     for (LabelAndValue type : children(Schema.ENTITY, ALL)) {
-      if (!types.isEmpty() && !types.contains(type.label)) {
-        continue;
+      if (types.isEmpty() || types.contains(type.label)) {
+        entityTypes.add(type);
       }
+    }
+    if (selected.isEmpty()) {
+      List<SearchResult.FacetValue> candidates = mostCountedOfEachType(entityTypes);
+      if (candidates != null) {
+        return mostCounted(candidates, size);
+      }
+    }
+    List<SearchResult.FacetValue> values = new ArrayList<>();
+    for (LabelAndValue type : entityTypes) {
       for (LabelAndValue name : children(Schema.ENTITY, ALL, type.label)) {
         values.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), selected.contains(name.label)));
       }
     }
-    values.sort(Comparator.comparingLong((SearchResult.FacetValue v) -> -v.count()).thenComparing(SearchResult.FacetValue::value));
-    List<SearchResult.FacetValue> top = new ArrayList<>(values.subList(0, Math.min(size, values.size())));
+    List<SearchResult.FacetValue> top = mostCounted(values, size);
     for (String s : selected) {
       if (top.stream().noneMatch(v -> v.value().equals(s))) {
         SearchResult.FacetValue known = values.stream().filter(v -> v.value().equals(s)).findFirst().orElse(null);
         top.add(known != null ? known : new SearchResult.FacetValue(s, null, null, 0, true));
       }
     }
+    return top;
+  }
+
+  /**
+   * The {@code size} most counted names of each type, in type order: a list whose
+   * {@link #mostCounted} equals that of every name, without reading the labels of the many names
+   * not shown. Lucene breaks ties of count by label bytes, which is the order of
+   * {@link String#compareTo} unless a tied label holds a character from U+D800 up; then null, and
+   * the caller reads every name.
+   */
+  private List<SearchResult.FacetValue> mostCountedOfEachType(List<LabelAndValue> types) throws IOException {
+    List<SearchResult.FacetValue> candidates = new ArrayList<>();
+    for (LabelAndValue type : types) {
+      List<LabelAndValue> top = children(Schema.ENTITY, size, type.label);
+      long lowest = top.size() < size ? -1 : top.get(top.size() - 1).value.longValue();
+      for (LabelAndValue name : top) {
+        if (name.value.longValue() == lowest && name.label.chars().anyMatch(c -> c >= 0xD800)) {
+          return null;
+        }
+        candidates.add(new SearchResult.FacetValue(name.label, null, type.label, name.value.longValue(), false));
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * The first {@code n} of {@code values} by count, most first, then by value, then in list
+   * order: what sorting the whole list would give, without sorting the many values not shown.
+   */
+  static List<SearchResult.FacetValue> mostCounted(List<SearchResult.FacetValue> values, int n) {
+    Comparator<Integer> order = Comparator.comparingLong((Integer i) -> -values.get(i).count())
+        .thenComparing(i -> values.get(i).value())
+        .thenComparingInt(i -> i);
+    PriorityQueue<Integer> kept = new PriorityQueue<>(order.reversed());
+    for (int i = 0; i < values.size() && n > 0; i++) {
+      if (kept.size() < n) {
+        kept.add(i);
+      } else if (order.compare(i, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(i);
+      }
+    }
+    List<Integer> shown = new ArrayList<>(kept);
+    shown.sort(order);
+    List<SearchResult.FacetValue> top = new ArrayList<>(shown.size());
+    shown.forEach(i -> top.add(values.get(i)));
     return top;
   }
 

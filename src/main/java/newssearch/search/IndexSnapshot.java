@@ -2,8 +2,15 @@ package newssearch.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import newssearch.index.Schema;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -16,21 +23,33 @@ import org.apache.lucene.store.FSDirectory;
  * snapshot being searched stays open while a newer one replaces it.
  */
 final class IndexSnapshot {
+  /** Facet sizes whose browse facets are kept; the page asks for one or two. */
+  private static final int BROWSE_FACET_SIZES = 4;
+
   final Path generation;
   final DirectoryReader reader;
   final IndexSearcher searcher;
   final SortedSetDocValuesReaderState facetState;
+  /** Thread-safe like the highlighter it wraps, so one serves every request on this reader. */
+  final Snippets snippets;
+  final SpellingSuggester spelling;
   private EntityCatalog entities;
+  /** Shared, so used only under this snapshot's lock: its label look-ups are not thread-safe. */
+  private Facets allFacets;
+  private final Map<Integer, Map<String, List<SearchResult.FacetValue>>> browseFacets = recentlyUsed(BROWSE_FACET_SIZES);
   private Completions completions;
 
-  private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
+  private IndexSnapshot(Path generation, DirectoryReader reader, Analyzer analyzer) throws IOException {
     this.generation = generation;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+    this.snippets = new Snippets(searcher, analyzer);
+    this.spelling = new SpellingSuggester(reader);
   }
 
-  static IndexSnapshot open(Path generation) throws IOException {
+  /** Opens {@code generation}; {@code analyzer} is the one its text fields were searched with. */
+  static IndexSnapshot open(Path generation, Analyzer analyzer) throws IOException {
     FSDirectory directory = FSDirectory.open(generation);
     DirectoryReader reader;
     try {
@@ -41,7 +60,7 @@ final class IndexSnapshot {
     }
     reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
     try {
-      return new IndexSnapshot(generation, reader);
+      return new IndexSnapshot(generation, reader, analyzer);
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -55,10 +74,43 @@ final class IndexSnapshot {
     return timed;
   }
 
+  /** The facet values an unfiltered search of every article lists, read once per facet size. */
+  synchronized Map<String, List<SearchResult.FacetValue>> browseFacets(int facetSize, FacetReading read)
+      throws IOException {
+    Map<String, List<SearchResult.FacetValue>> values = browseFacets.get(facetSize);
+    if (values == null) {
+      values = Collections.unmodifiableMap(read.values(allFacets()));
+      browseFacets.put(facetSize, values);
+    }
+    return values;
+  }
+
+  /** Reads facet values out of facet counts. */
+  interface FacetReading {
+    Map<String, List<SearchResult.FacetValue>> values(Facets counts) throws IOException;
+  }
+
+  /** The facet counts of every article of this generation, counted on first use. */
+  private synchronized Facets allFacets() throws IOException {
+    if (allFacets == null) {
+      allFacets = new SortedSetDocValuesFacetCounts(facetState);
+    }
+    return allFacets;
+  }
+
+  private static <K, V> Map<K, V> recentlyUsed(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
   /** The entity values of this generation, counted once. */
   synchronized EntityCatalog entities() throws IOException {
     if (entities == null) {
-      entities = EntityCatalog.of(facetState);
+      entities = EntityCatalog.of(allFacets());
     }
     return entities;
   }

@@ -1,6 +1,9 @@
 package newssearch.search;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +21,27 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class SpellingSuggester {
   private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
+  /** Unknown words whose closest known word is remembered: looking it up builds costly automata. */
+  private static final int REMEMBERED = 1024;
+  /** Remembered for a word with no close match. */
+  private static final String NONE = "";
+
+  private final IndexReader reader;
   private final DirectSpellChecker checker = new DirectSpellChecker();
+  private final Map<String, String> closest = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > REMEMBERED;
+    }
+  });
+
+  /** Suggests from the vocabulary of {@code reader}, which the suggester's memory is only valid for. */
+  SpellingSuggester(IndexReader reader) {
+    this.reader = reader;
+  }
 
   /** The corrected query, or null when every word is known or none has a close match. */
-  String correct(String query, IndexReader reader) throws IOException {
+  String correct(String query) throws IOException {
     boolean changed = false;
     for (String word : SimpleSyntax.wantedWords(query)) {
       Matcher letters = WORD.matcher(word);
@@ -32,13 +52,24 @@ final class SpellingSuggester {
       if (reader.docFreq(term) > 0) {
         continue;
       }
-      SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (similar.length > 0) {
-        query = replaceWord(query, word, similar[0].string);
+      String similar = closest(term);
+      if (!similar.isEmpty()) {
+        query = replaceWord(query, word, similar);
         changed = true;
       }
     }
     return changed ? query : null;
+  }
+
+  /** The known word closest to {@code term}, or {@link #NONE}. */
+  private String closest(Term term) throws IOException {
+    String known = closest.get(term.text());
+    if (known == null) {
+      SuggestWord[] similar = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      known = similar.length > 0 ? similar[0].string : NONE;
+      closest.put(term.text(), known);
+    }
+    return known;
   }
 
   private static String replaceWord(String query, String word, String replacement) {
