@@ -3,14 +3,14 @@ package newssearch.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalInt;
-import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,11 +29,11 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -156,10 +156,6 @@ public final class ArticleSearcher implements Closeable {
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
           hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt);
-    } catch (IndexSearcher.TooManyClauses e) {
-      // Raised while the query and its filters are rewritten, whatever part of the request grew them.
-      throw new InvalidRequestException("query_too_complex",
-          "the query and filters expand to more than " + IndexSearcher.getMaxClauseCount() + " terms; use fewer words or filter values");
     } finally {
       s.release();
     }
@@ -256,6 +252,16 @@ public final class ArticleSearcher implements Closeable {
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
+    try {
+      return findMatches(s, textQuery, request, window);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Raised while the filters are built or the query is rewritten, whatever part of the request grew them.
+      throw QueryBuilder.tooComplex("with its filters it expands to more than " + IndexSearcher.getMaxClauseCount()
+          + " terms; use fewer words or filter values");
+    }
+  }
+
+  private Matches findMatches(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
     DrillDownQuery drill = drillDown(textQuery, request);
     if (textQuery instanceof MatchAllDocsQuery && drill.getDrillDownQueries().length == 0) {
@@ -267,12 +273,7 @@ public final class ArticleSearcher implements Closeable {
     // thread rather than handed to another and waited for.
     ExecutorService executor = drill.getDrillDownQueries().length == 0 ? null : facetExecutor;
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, executor);
-    DrillSideways.DrillSidewaysResult result;
-    try {
-      result = sideways.search(drill, null, null, window, sort(request.sort()), true);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw QueryBuilder.tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
-    }
+    DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, window, sort(request.sort()), true);
     long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
     return new Matches(result.hits, result.facets, total, searcher.timedOut());
   }

@@ -9,7 +9,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,7 @@ public final class WebServer {
 
   private final ArticleSearcher searcher;
   private final List<String> corsOrigins;
+  private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
   private Javalin app;
 
@@ -200,12 +203,19 @@ public final class WebServer {
     }
   }
 
-  private void openApi(Context ctx) throws Exception {
+  private void openApi(Context ctx) {
+    ctx.contentType("application/json").result(openApiDocument);
+  }
+
+  /** The OpenAPI document, read once when the server starts. */
+  private static String readOpenApi() {
     try (InputStream in = WebServer.class.getResourceAsStream(OPENAPI)) {
       if (in == null) {
         throw new IllegalStateException(OPENAPI + " is missing from the build");
       }
-      ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
