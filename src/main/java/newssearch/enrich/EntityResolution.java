@@ -59,7 +59,7 @@ final class EntityResolution {
         full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
       }
       if (full != null) {
-        kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false));
+        kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false, full.origin));
       } else if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
         kept.add(f);
       }
@@ -73,7 +73,7 @@ final class EntityResolution {
         target = oneWord.get(l.key());
       }
       if (target != null && !covered(kept, l)) {
-        kept.add(new Found(l.field(), l.start(), l.end(), target.name, target.type, target.discovered, false));
+        kept.add(new Found(l.field(), l.start(), l.end(), target.name, target.type, target.discovered, false, target.origin));
       } else if (target == null && l.honorific()) {
         kept.add(new Found(l.field(), l.start(), l.end(), l.key(), "person", true, false));
       }
@@ -167,7 +167,7 @@ final class EntityResolution {
     List<Entity> entities = new ArrayList<>();
     mentions.forEach((name, where) -> {
       Found f = firsts.get(name);
-      entities.add(new Entity(name, f.type, f.discovered, where));
+      entities.add(new Entity(name, f.type, f.discovered, where, false, f.origin));
     });
     return entities;
   }

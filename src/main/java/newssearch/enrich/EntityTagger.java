@@ -24,24 +24,47 @@ import newssearch.ingest.Article;
  * corpus metadata gives ({@link Article#entities()}) are then added, merged with those found.
  */
 public final class EntityTagger {
+  /** Which finders a tagger uses: all of them fused (the engine), or one alone (for evaluation). */
+  public enum Finders {
+    ALL, RULES, MODEL
+  }
+
   private final EntityCues cues;
   private final GazetteerLookup lookup;
   private final CueTypes types;
   private final GivenEntities given;
+  private final ModelNameFinder model;
+  private final Finders finders;
 
   public EntityTagger(Gazetteer gazetteer) {
+    this(gazetteer, Finders.ALL);
+  }
+
+  public EntityTagger(Gazetteer gazetteer, Finders finders) {
     this.cues = gazetteer.cues();
     this.lookup = new GazetteerLookup(gazetteer);
     this.types = new CueTypes(cues);
     this.given = new GivenEntities(lookup, cues, types);
+    this.model = finders == Finders.RULES ? null : gazetteer.model();
+    this.finders = finders;
+    if (finders == Finders.MODEL && model == null) {
+      throw new IllegalStateException("the configuration has no trained name finder (" + ModelNameFinder.FILE + ")");
+    }
   }
 
   public List<Entity> tag(Article article) {
     FieldWords title = new FieldWords("title", article.title(), lookup, cues);
     FieldWords text = new FieldWords("text", article.text(), lookup, cues);
     NameScan scan = new NameScan(List.of(title, text), cues, types);
-    scan.field(title);
-    scan.field(text);
+    if (finders != Finders.MODEL) {
+      scan.field(title);
+      scan.field(text);
+    }
+    if (model != null) {
+      // Gazetteer and cue names come first; the model adds the names they leave out (see NameScan.addModel).
+      scan.addModel(title, model.find(title.text));
+      scan.addModel(text, model.find(text.text));
+    }
     List<Entity> found = scan.entities();
     return article.entities().isEmpty() ? found : given.withGiven(found, article.entities(), List.of(title, text));
   }

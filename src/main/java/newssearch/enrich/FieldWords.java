@@ -58,12 +58,47 @@ final class FieldWords {
       return false;
     }
     Token before = tokens.get(i - 1);
-    if (!before.capitalised() || cues.is("not-name", before.text()) || !gap(i - 1, i).equals(" ")) {
+    if (!before.capitalised() || cues.is("not-name", before.text()) || !gap(i - 1, i).equals(" ") || tableLine(i)) {
       return false;
     }
     int after = t.end();
     return after >= text.length() || " .;)".indexOf(text.charAt(after)) >= 0 && !(after + 1 < text.length()
         && text.charAt(after) == '.' && Character.isDigit(text.charAt(after + 1)));
+  }
+
+  /**
+   * Whether word {@code i} stands in a line of a results table ("Andrew Park 72 70 68",
+   * "NEW JERSEY 14 Detroit 10"): a line without a final full stop that has another number. Numbers
+   * there are scores, not part of the names beside them.
+   */
+  boolean tableLine(int i) {
+    int from = text.lastIndexOf('\n', tokens.get(i).start()) + 1;
+    int to = text.indexOf('\n', tokens.get(i).end());
+    String line = text.substring(from, to < 0 ? text.length() : to).strip();
+    if (line.endsWith(".")) {
+      return false;
+    }
+    int numbers = 0;
+    for (Token t : tokens) {
+      if (t.start() >= from && t.end() <= from + line.length() + 1 && t.number()) {
+        numbers++;
+      }
+    }
+    return numbers >= 2;
+  }
+
+  /**
+   * Whether words {@code [i, end)} open a line and are followed by a dateline's punctuation
+   * ("LONDON (Reuters) -", "NEW YORK, Dec 6 -"): a place written in capitals, not shouting.
+   */
+  boolean dateline(int i, int end) {
+    int lineStart = text.lastIndexOf('\n', tokens.get(i).start()) + 1;
+    if (!text.substring(lineStart, tokens.get(i).start()).isBlank() || end > tokens.size()) {
+      return false;
+    }
+    String after = text.substring(tokens.get(end - 1).end()).stripLeading();
+    return after.startsWith("(") || after.startsWith(",") || after.startsWith("-") || after.startsWith("\u2013")
+        || after.startsWith("\u2014") || after.startsWith(":");
   }
 
   /** A number that opens a name ("2012 Laboratories"), not part of a figure ("2,530 Oscars"). */

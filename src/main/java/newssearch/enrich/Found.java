@@ -9,8 +9,15 @@ final class Found {
   String type;
   final boolean discovered;
   final boolean partial;
+  /** {@link Entity#origin()}: gazetteer, rules or model. */
+  final String origin;
 
   Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial) {
+    this(field, start, end, name, type, discovered, partial, discovered ? Entity.RULES : Entity.GAZETTEER);
+  }
+
+  Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial, String origin) {
+    this.origin = origin;
     this.field = field;
     this.start = start;
     this.end = end;

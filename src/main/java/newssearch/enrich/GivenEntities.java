@@ -68,7 +68,8 @@ final class GivenEntities {
         : inText != null ? inText.type()
         : typeByCues(given.name());
     List<Mention> mentions = inText != null ? inText.mentions() : mentionsOf(tokens, fields, byName.values());
-    return new Entity(name, type == null ? GIVEN_TYPE : type, false, mentions, true);
+    String origin = inText != null ? inText.origin() : Entity.GIVEN;
+    return new Entity(name, type == null ? GIVEN_TYPE : type, false, mentions, true, origin);
   }
 
   /** The gazetteer's meaning of exactly these words, if it has the wanted type (any when null). */

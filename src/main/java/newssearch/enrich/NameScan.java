@@ -88,7 +88,7 @@ final class NameScan {
       Token t = w.at(i);
       GazetteerMatch m = w.matches[i];
       boolean opener = i == from && w.sentenceStart(i);
-      if (m != null && (w.shouting[i] || shouted(w, i, m))) {
+      if (m != null && (w.shouting[i] || shouted(w, i, m)) && !(m.name.type().equals("place") && w.dateline(i, m.end))) {
         m = null;
       }
       if (m != null) {
@@ -209,7 +209,33 @@ final class NameScan {
 
   private Found known(FieldWords w, int i, GazetteerMatch m) {
     Gazetteer.Name n = m.name;
-    return new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), n.type(), false, n.partial());
+    String type = n.type().equals("place") && !COUNTRIES.contains(n.canonical()) && clubInParentheses(w, i, m.end) ? "org" : n.type();
+    return new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), type, false, n.partial());
+  }
+
+  /** Countries (and the nations of the United Kingdom): in parentheses after a player they give nationality, not a club. */
+  private static final Set<String> COUNTRIES = countries();
+
+  private static Set<String> countries() {
+    Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom"));
+    for (String code : Locale.getISOCountries()) {
+      names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
+    }
+    return names;
+  }
+
+  /**
+   * A place alone in parentheses after a name, as squad lists give a player's club: "J Noon
+   * (Newcastle)", "M Cueto (Sale Sharks, capt)". There it names the club, an organisation.
+   */
+  private static boolean clubInParentheses(FieldWords w, int i, int end) {
+    if (i < 1 || end >= w.size() + 1) {
+      return false;
+    }
+    String before = w.text.substring(w.at(i - 1).end(), w.at(i).start());
+    String after = w.text.substring(w.at(end - 1).end(), end < w.size() ? w.at(end).start() : w.text.length());
+    return before.strip().equals("(") && w.at(i - 1).capitalised() && w.matches[i - 1] == null
+        && (after.startsWith(")") || after.startsWith(","));
   }
 
   /** Turns the candidate words {@code [from, to)} into a found name or a lone word. */
@@ -265,6 +291,9 @@ final class NameScan {
     boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
         || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
     lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));
+    if (t.text().length() == 1) {
+      return; // a single letter ("group C", "Plan B") is not a name of its own
+    }
     String type = "org".equals(cue) ? "org" : types.oneWordType(w, i, lowerWords);
     boolean plain = !w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT));
     if (!w.heading[i] && (type != null || plain)) {
@@ -284,6 +313,82 @@ final class NameScan {
     SAME_NAME,
     /** It starts a new candidate ("Orin Middleton of Barclays Capital"). */
     NEW_NAME
+  }
+
+  /**
+   * Adds the names the trained model finds in a field, where the gazetteer and the cue rules found
+   * none: the gazetteer keeps its canonical names and types, and the model fills the gaps. A model
+   * name replaces what it overlaps only when that is untyped, or when it is longer than the known
+   * places and organisations inside it ("Manchester United" over the place Manchester, "Real
+   * Madrid"). Numbers at either end are cut off ("Andrew Park 72" is Andrew Park); single
+   * characters, words the cues call not names, and headline lines are left out.
+   */
+  void addModel(FieldWords w, List<ModelNameFinder.Name> names) {
+    texts.put(w.field, w.text);
+    for (ModelNameFinder.Name n : names) {
+      int start = n.start();
+      int end = n.end();
+      java.util.regex.Matcher lead = LEADING_NUMBER.matcher(w.text.substring(start, end));
+      if (lead.find()) {
+        start += lead.end();
+      }
+      java.util.regex.Matcher trail = TRAILING_NUMBER.matcher(w.text.substring(start, end));
+      if (trail.find()) {
+        end = start + trail.start();
+      }
+      if (end <= start) {
+        continue;
+      }
+      String name = w.text.substring(start, end).replaceAll("\\s+", " ");
+      if (!plausibleModelName(w, start, name)) {
+        continue;
+      }
+      List<Found> overlapping = new ArrayList<>();
+      boolean blocked = false;
+      for (Found f : found) {
+        if (f.field.equals(w.field) && f.start < end && start < f.end) {
+          overlapping.add(f);
+          boolean inside = start <= f.start && f.end <= end && end - start > f.end - f.start;
+          boolean yields = f.type == null
+              || (inside && "org".equals(n.type()) && ("place".equals(f.type) || "org".equals(f.type)));
+          blocked |= !yields;
+        }
+      }
+      if (blocked) {
+        continue;
+      }
+      found.removeAll(overlapping);
+      found.add(new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
+    }
+    List<String> order = List.of("title", "text");
+    found.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start)
+        : Integer.compare(order.indexOf(a.field), order.indexOf(b.field)));
+  }
+
+  private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[\\d.,:/-]+\\s+");
+  private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("(?:\\s+[\\d.,:/()-]+)+$");
+
+  private boolean plausibleModelName(FieldWords w, int start, String name) {
+    if (name.codePointCount(0, name.length()) < 2 || !Character.isUpperCase(name.codePointAt(0)) && !Character.isDigit(name.codePointAt(0))) {
+      return false;
+    }
+    if (name.matches("\\p{L}\\.?")) {
+      return false;
+    }
+    for (int i = 0; i < w.size(); i++) {
+      if (w.at(i).end() > start) {
+        if (w.heading[i]) {
+          return false;
+        }
+        break;
+      }
+    }
+    boolean oneWord = name.indexOf(' ') < 0;
+    if (oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", name)
+        || lowerWords.contains(name.toLowerCase(Locale.ROOT)))) {
+      return false;
+    }
+    return true;
   }
 
   /** The entities the scan found, with short mentions resolved (see {@link EntityResolution}). */

@@ -54,7 +54,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
