@@ -17,8 +17,16 @@ final class EntityResolution {
   private final List<Found> found;
   private final List<Lone> lone;
   private final Map<String, String> texts;
+  private final java.util.function.Predicate<String> givenNamePredicate;
+  private final Set<String> givenNames = new HashSet<>();
 
-  EntityResolution(List<Found> found, List<Lone> lone, Map<String, String> texts) {
+  EntityResolution(List<Found> found, List<Lone> lone, Map<String, String> texts, EntityCues cues) {
+    this.givenNamePredicate = w -> cues.is("given-name", w);
+    for (Found f : found) {
+      if (!f.severalWords() && givenNamePredicate.test(f.name)) {
+        givenNames.add(f.name);
+      }
+    }
     this.found = found;
     this.lone = lone;
     this.texts = texts;
@@ -52,14 +60,32 @@ final class EntityResolution {
         }
       }
     }
+    Map<String, Found> byInitials = new HashMap<>();
+    for (Found f : found) {
+      if ("org".equals(f.type) && f.severalWords()) {
+        String initials = initials(f.name);
+        if (initials.length() >= 2) {
+          byInitials.putIfAbsent(initials, f);
+        }
+      }
+    }
     List<Found> kept = new ArrayList<>();
     for (Found f : found) {
       Found full = null;
+      boolean model = Entity.MODEL.equals(f.origin);
       if (f.discovered && !f.severalWords()) {
         full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
+        if (full == null && model && "person".equals(f.type)) {
+          full = byFirstName.get(f.name); // "Nigel" where the article names Nigel Farage
+        }
+        if (full == null && f.name.matches("\\p{Lu}{2,6}")) {
+          full = byInitials.get(f.name); // "UKIP" where the article names the UK Independence Party
+        }
       }
       if (full != null) {
         kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false, full.origin));
+      } else if (model && "person".equals(f.type) && !f.severalWords() && givenNames.contains(f.name)) {
+        continue; // a first name alone names no one in particular
       } else if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
         kept.add(f);
       }
@@ -79,6 +105,25 @@ final class EntityResolution {
       }
     }
     return group(kept);
+  }
+
+  /**
+   * The initials of an organisation's name, as its acronym would spell them: the first letter of
+   * each word, all of a word in capitals ("UK Independence Party": UKIP), without "of", "the",
+   * "and", "for" ("Motion Picture Association of America": MPAA).
+   */
+  static String initials(String name) {
+    StringBuilder initials = new StringBuilder();
+    for (String word : name.split("[\\s-]+")) {
+      if (word.isEmpty() || Set.of("of", "the", "and", "for", "&").contains(word)) {
+        continue;
+      }
+      if (!Character.isUpperCase(word.codePointAt(0))) {
+        return "";
+      }
+      initials.append(word.chars().allMatch(c -> Character.isUpperCase(c) || c == '.') ? word.replace(".", "") : word.substring(0, 1));
+    }
+    return initials.toString();
   }
 
   /** Every place a name is found gets the type of its first typed place. */

@@ -34,6 +34,7 @@ public final class EntityTagger {
   private final CueTypes types;
   private final GivenEntities given;
   private final ModelNameFinder model;
+  private final ModelFusion fusion;
   private final Finders finders;
 
   public EntityTagger(Gazetteer gazetteer) {
@@ -47,6 +48,7 @@ public final class EntityTagger {
     this.given = new GivenEntities(lookup, cues, types);
     this.model = finders == Finders.RULES ? null : gazetteer.model();
     this.finders = finders;
+    this.fusion = new ModelFusion(cues);
     if (finders == Finders.MODEL && model == null) {
       throw new IllegalStateException("the configuration has no trained name finder (" + ModelNameFinder.FILE + ")");
     }
@@ -61,9 +63,9 @@ public final class EntityTagger {
       scan.field(text);
     }
     if (model != null) {
-      // Gazetteer and cue names come first; the model adds the names they leave out (see NameScan.addModel).
-      scan.addModel(title, model.find(title.text));
-      scan.addModel(text, model.find(text.text));
+      // Gazetteer and cue names come first; the model adds the names they leave out (see ModelFusion).
+      fusion.add(scan, title, model.find(title.text));
+      fusion.add(scan, text, model.find(text.text));
     }
     List<Entity> found = scan.entities();
     return article.entities().isEmpty() ? found : given.withGiven(found, article.entities(), List.of(title, text));

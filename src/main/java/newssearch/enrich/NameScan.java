@@ -214,7 +214,7 @@ final class NameScan {
   }
 
   /** Countries (and the nations of the United Kingdom): in parentheses after a player they give nationality, not a club. */
-  private static final Set<String> COUNTRIES = countries();
+  static final Set<String> COUNTRIES = countries();
 
   private static Set<String> countries() {
     Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom"));
@@ -315,84 +315,8 @@ final class NameScan {
     NEW_NAME
   }
 
-  /**
-   * Adds the names the trained model finds in a field, where the gazetteer and the cue rules found
-   * none: the gazetteer keeps its canonical names and types, and the model fills the gaps. A model
-   * name replaces what it overlaps only when that is untyped, or when it is longer than the known
-   * places and organisations inside it ("Manchester United" over the place Manchester, "Real
-   * Madrid"). Numbers at either end are cut off ("Andrew Park 72" is Andrew Park); single
-   * characters, words the cues call not names, and headline lines are left out.
-   */
-  void addModel(FieldWords w, List<ModelNameFinder.Name> names) {
-    texts.put(w.field, w.text);
-    for (ModelNameFinder.Name n : names) {
-      int start = n.start();
-      int end = n.end();
-      java.util.regex.Matcher lead = LEADING_NUMBER.matcher(w.text.substring(start, end));
-      if (lead.find()) {
-        start += lead.end();
-      }
-      java.util.regex.Matcher trail = TRAILING_NUMBER.matcher(w.text.substring(start, end));
-      if (trail.find()) {
-        end = start + trail.start();
-      }
-      if (end <= start) {
-        continue;
-      }
-      String name = w.text.substring(start, end).replaceAll("\\s+", " ");
-      if (!plausibleModelName(w, start, name)) {
-        continue;
-      }
-      List<Found> overlapping = new ArrayList<>();
-      boolean blocked = false;
-      for (Found f : found) {
-        if (f.field.equals(w.field) && f.start < end && start < f.end) {
-          overlapping.add(f);
-          boolean inside = start <= f.start && f.end <= end && end - start > f.end - f.start;
-          boolean yields = f.type == null
-              || (inside && "org".equals(n.type()) && ("place".equals(f.type) || "org".equals(f.type)));
-          blocked |= !yields;
-        }
-      }
-      if (blocked) {
-        continue;
-      }
-      found.removeAll(overlapping);
-      found.add(new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
-    }
-    List<String> order = List.of("title", "text");
-    found.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start)
-        : Integer.compare(order.indexOf(a.field), order.indexOf(b.field)));
-  }
-
-  private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[\\d.,:/-]+\\s+");
-  private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("(?:\\s+[\\d.,:/()-]+)+$");
-
-  private boolean plausibleModelName(FieldWords w, int start, String name) {
-    if (name.codePointCount(0, name.length()) < 2 || !Character.isUpperCase(name.codePointAt(0)) && !Character.isDigit(name.codePointAt(0))) {
-      return false;
-    }
-    if (name.matches("\\p{L}\\.?")) {
-      return false;
-    }
-    for (int i = 0; i < w.size(); i++) {
-      if (w.at(i).end() > start) {
-        if (w.heading[i]) {
-          return false;
-        }
-        break;
-      }
-    }
-    boolean oneWord = name.indexOf(' ') < 0;
-    if (oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", name)
-        || lowerWords.contains(name.toLowerCase(Locale.ROOT)))) {
-      return false;
-    }
-    return true;
-  }
-
   /** The entities the scan found, with short mentions resolved (see {@link EntityResolution}). */
   List<Entity> entities() {
-    return new EntityResolution(found, lone, texts).entities();
+    return new EntityResolution(found, lone, texts, cues).entities();
   }
 }
