@@ -22,14 +22,15 @@ public record Entity(String name, String type, boolean discovered, List<Mention>
   public static final String MODEL = "model";
   public static final String GIVEN = "given";
 
+  /** A null origin (enrichment stored before origins existed) becomes the one the flags imply. */
   public Entity {
     mentions = List.copyOf(mentions);
+    origin = origin != null ? origin : given && mentions.isEmpty() ? GIVEN : discovered ? RULES : GAZETTEER;
   }
 
   /** An entity with the origin its flags imply (given and unmentioned: given; discovered: rules; else gazetteer). */
   public Entity(String name, String type, boolean discovered, List<Mention> mentions, boolean given) {
-    this(name, type, discovered, mentions, given,
-        given && mentions.isEmpty() ? GIVEN : discovered ? RULES : GAZETTEER);
+    this(name, type, discovered, mentions, given, null);
   }
 
   /** An entity found in the text only. */
