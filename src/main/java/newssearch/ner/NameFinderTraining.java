@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -43,6 +44,9 @@ public final class NameFinderTraining {
     params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, 1);
+    // Decoding keeps the single best tag sequence: three times faster than OpenNLP's default beam
+    // of 3 at indexing time; training is the same either way.
+    params.put(BeamSearch.BEAM_SIZE_PARAMETER, 1);
     try {
       return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples(documents)), params,
           new TokenNameFinderFactory());
