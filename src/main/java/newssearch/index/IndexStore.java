@@ -21,11 +21,12 @@ import org.apache.lucene.store.FSDirectory;
  * The folder an index lives in. Each build writes a new generation folder beside the served one
  * and, only once it is complete, switches the {@code CURRENT} pointer file to it with an atomic
  * rename. A build that fails or is killed leaves the served index as it was; readers follow the
- * pointer.
+ * pointer. Builds hold the {@link BuildLock}, so that only one runs at a time.
  *
  * <pre>
  * data/index/CURRENT                      "gen-20251230-101500-123"
  * data/index/gen-20251230-101500-123/     a complete Lucene index
+ * data/index/build.lock                   held by the running build, with its process id
  * </pre>
  */
 public final class IndexStore {
@@ -70,6 +71,14 @@ public final class IndexStore {
     }
   }
 
+  /**
+   * Takes the build lock of this folder; fails at once, naming the holder's process id, when
+   * another run (in this process or another) holds it.
+   */
+  public BuildLock lock() throws IOException {
+    return BuildLock.acquire(root);
+  }
+
   /** A new, empty generation folder to build into. */
   public Path newGeneration() throws IOException {
     Files.createDirectories(root);
@@ -81,7 +90,11 @@ public final class IndexStore {
     return Files.createDirectory(generation);
   }
 
-  /** Makes {@code generation} the served index, then removes generations older than the previous one. */
+  /**
+   * Makes {@code generation} the served index, then removes generations older than the previous
+   * one. A newer generation is never removed: it may be one that a run which does not take the
+   * build lock (an older version of news-search) is still writing.
+   */
   public void publish(Path generation) throws IOException {
     Optional<Path> previous = current();
     Path tmp = root.resolve(POINTER + ".tmp");
@@ -99,9 +112,12 @@ public final class IndexStore {
   }
 
   private void removeGenerationsExcept(Path keep, Path alsoKeep) throws IOException {
+    // Generation names sort by the time they were started.
+    String oldest = Stream.of(keep, alsoKeep).map(p -> p.getFileName().toString()).min(String::compareTo).orElseThrow();
     try (Stream<Path> children = Files.list(root)) {
       List<Path> old = children
           .filter(p -> p.getFileName().toString().startsWith(PREFIX))
+          .filter(p -> p.getFileName().toString().compareTo(oldest) < 0)
           .filter(p -> !p.equals(keep) && !p.equals(alsoKeep))
           .toList();
       old.forEach(IndexStore::deleteTree);
