@@ -13,9 +13,9 @@ import java.util.Optional;
  * <ul>
  *   <li>an id longer than {@value #MAX_ID_BYTES} UTF-8 bytes: the record is skipped (a shortened
  *       id could collide with another, and Lucene refuses terms over 32,766 bytes);
- *   <li>an id that is not a usable URL path segment ({@code .}, {@code ..}, or with {@code /}):
- *       {@code /} becomes {@code -} and a dots-only id gets the prefix {@code id}, so that the
- *       article can be opened at {@code /api/articles/{id}};
+ *   <li>an id made of dots only ({@code .}, {@code ..}): browsers read it in a URL path as a
+ *       step to the same or the parent folder, even percent-encoded, so the article could not be
+ *       opened at {@code /api/articles/{id}}; it gets the prefix {@code id} ({@code id..});
  *   <li>a source, topic or entity longer than {@value #MAX_KEYWORD_CHARS} characters is
  *       shortened (facet paths are limited to 8,191 characters, terms to 32,766 bytes);
  *   <li>more entities than {@link IngestRules#maxEntitiesPerRecord()}: the first ones are kept;
@@ -64,10 +64,9 @@ public final class ArticleLimits {
         entities));
   }
 
-  /** {@code id} as one path segment that no client or server reads as a folder step. */
+  /** {@code id} as a path segment that no browser reads as a folder step ({@code /} is encoded as %2F). */
   static String urlSafeId(String id) {
-    String safe = id.replace('/', '-');
-    return safe.chars().allMatch(c -> c == '.') ? "id" + safe : safe;
+    return id.chars().allMatch(c -> c == '.') ? "id" + id : id;
   }
 
   private static List<String> shortened(List<String> values, String what, String where, IngestReport report) {
