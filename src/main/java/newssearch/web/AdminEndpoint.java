@@ -53,12 +53,13 @@ final class AdminEndpoint {
     Reindexer.Result result;
     try {
       result = reindexer.reindex();
-    } catch (BuildLock.IndexBusyException e) {
-      LOG.warn("reindex refused: {}", e.getMessage());
-      WebServer.error(ctx, HttpStatus.CONFLICT, "reindex_running",
-          "another indexing run is using the index; try again when it is done");
-      return;
     } catch (Exception e) {
+      if (busy(e)) {
+        LOG.warn("reindex refused: {}", e.getMessage());
+        WebServer.error(ctx, HttpStatus.CONFLICT, "reindex_running",
+            "another indexing run is using the index; try again when it is done");
+        return;
+      }
       LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
       WebServer.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
           "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
@@ -74,5 +75,15 @@ final class AdminEndpoint {
         "documents", searcher.documentCount(),
         "index_version", searcher.indexVersion(),
         "took_ms", (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /** True when another indexing run (the {@code index} command, say) holds the index folder. */
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BuildLock.IndexBusyException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
