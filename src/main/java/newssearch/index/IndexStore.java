@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The folder an index lives in. Each build writes a new generation folder beside the served one
@@ -91,9 +94,10 @@ public final class IndexStore {
   }
 
   /**
-   * Makes {@code generation} the served index, then removes generations older than the previous
-   * one. A newer generation is never removed: it may be one that a run which does not take the
-   * build lock (an older version of news-search) is still writing.
+   * Makes {@code generation} the served index, then removes the generations of earlier runs except
+   * the previous one. A generation that a Lucene writer still holds (its {@code write.lock} is
+   * taken: a run that does not take the build lock, such as an older news-search, is writing it)
+   * is never removed, nor is one started after this one.
    */
   public void publish(Path generation) throws IOException {
     Optional<Path> previous = current();
@@ -112,15 +116,28 @@ public final class IndexStore {
   }
 
   private void removeGenerationsExcept(Path keep, Path alsoKeep) throws IOException {
-    // Generation names sort by the time they were started.
-    String oldest = Stream.of(keep, alsoKeep).map(p -> p.getFileName().toString()).min(String::compareTo).orElseThrow();
+    // Generation names sort by the time their run started.
+    String started = keep.getFileName().toString();
     try (Stream<Path> children = Files.list(root)) {
       List<Path> old = children
           .filter(p -> p.getFileName().toString().startsWith(PREFIX))
-          .filter(p -> p.getFileName().toString().compareTo(oldest) < 0)
+          .filter(p -> p.getFileName().toString().compareTo(started) < 0)
           .filter(p -> !p.equals(keep) && !p.equals(alsoKeep))
+          .filter(p -> !beingWritten(p))
           .toList();
       old.forEach(IndexStore::deleteTree);
+    }
+  }
+
+  /** True when a Lucene writer (in this process or another) holds the generation's write lock. */
+  private static boolean beingWritten(Path generation) {
+    try (FSDirectory dir = FSDirectory.open(generation);
+        Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return false;
+    } catch (LockObtainFailedException e) {
+      return true;
+    } catch (IOException e) {
+      return false; // not a readable index folder: the remains of a failed run
     }
   }
 
