@@ -56,6 +56,28 @@ class ServeProcessTest {
   }
 
   @Test
+  void serveStartsOnAHostileCorpusAndItsReindexSucceeds(@TempDir Path corpus, @TempDir Path indexDir, @TempDir Path logs)
+      throws Exception {
+    HostileCorpusTest.writeHostileCorpus(corpus);
+    Path log = logs.resolve("serve.log");
+    Process server = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(),
+        "--corpus", corpus.toString(), "--index", indexDir.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = awaitPort(log, server);
+      assertTrue(RawHttp.get(port, "/api/health").body().contains("\"documents\":9"), RawHttp.get(port, "/api/health").body());
+      RawHttp.Response reindex = RawHttp.request(port, "POST", "/api/admin/reindex", "Content-Length: 0\r\n");
+      assertEquals(200, reindex.status(), reindex.body());
+      assertTrue(reindex.body().contains("\"documents\":9"), reindex.body());
+    } finally {
+      server.destroy();
+      if (!server.waitFor(20, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
   void whenIndexingFailsServeKeepsServingThePreviousIndex(@TempDir Path indexDir, @TempDir Path logs) throws Exception {
     TestCorpus.index(indexDir, TestCorpus.seedCorpus());
     Path missing = logs.resolve("no-such-corpus");
