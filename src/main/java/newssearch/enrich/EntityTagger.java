@@ -48,7 +48,7 @@ public final class EntityTagger {
     this.given = new GivenEntities(lookup, cues, types);
     this.model = finders == Finders.RULES ? null : gazetteer.model();
     this.finders = finders;
-    this.fusion = new ModelFusion(cues);
+    this.fusion = new ModelFusion(cues, lookup);
     if (finders == Finders.MODEL && model == null) {
       throw new IllegalStateException("the configuration has no trained name finder (" + ModelNameFinder.FILE + ")");
     }

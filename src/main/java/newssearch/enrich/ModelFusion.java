@@ -37,9 +37,28 @@ final class ModelFusion {
   static final double MIN_PROBABILITY = 0.6;
 
   private final EntityCues cues;
+  private final GazetteerLookup lookup;
 
-  ModelFusion(EntityCues cues) {
+  ModelFusion(EntityCues cues, GazetteerLookup lookup) {
     this.cues = cues;
+    this.lookup = lookup;
+  }
+
+  /**
+   * The gazetteer's name for a model name written in capitals ("NEW YORK" in a dateline is the
+   * place New York), or null.
+   */
+  private Gazetteer.Name known(String name) {
+    if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.length() < 3) {
+      return null;
+    }
+    StringBuilder titled = new StringBuilder();
+    for (String word : name.split(" ")) {
+      titled.append(titled.length() > 0 ? " " : "").append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    List<Token> tokens = Token.tokenize(titled.toString());
+    GazetteerMatch m = tokens.isEmpty() ? null : lookup.longestAt(tokens, 0);
+    return m != null && m.end == tokens.size() && !m.name.partial() ? m.name : null;
   }
 
   void add(NameScan scan, FieldWords w, List<ModelNameFinder.Name> names) {
@@ -48,7 +67,7 @@ final class ModelFusion {
       if (n.probability() < MIN_PROBABILITY) {
         continue;
       }
-      int[] span = trimmed(w.text, n.start(), n.end());
+      int[] span = trimmed(w, n.start(), n.end(), "person".equals(n.type()));
       if (span == null) {
         continue;
       }
@@ -77,10 +96,16 @@ final class ModelFusion {
         continue;
       }
       scan.found.removeAll(overlapping);
-      if (cover != null) {
-        scan.found.add(new Found(w.field, cover.start, cover.end, cover.name, n.type(), true, false, Entity.MODEL));
+      int[] covered = cover == null ? null : trimmed(w, cover.start, cover.end, "person".equals(n.type()));
+      if (covered != null) {
+        // The rules' boundaries, trimmed like the model's ("of the USA" gave the run "the USA").
+        String coverName = w.text.substring(covered[0], covered[1]).replaceAll("\\s+", " ");
+        scan.found.add(new Found(w.field, covered[0], covered[1], coverName, n.type(), true, false, Entity.MODEL));
       } else {
-        scan.found.add(new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
+        Gazetteer.Name known = known(name);
+        scan.found.add(known != null
+            ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
+            : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
       }
     }
     scan.found.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start)
@@ -88,7 +113,9 @@ final class ModelFusion {
   }
 
   /** The span of the name words of {@code [start, end)}, or null when none is left. */
-  private int[] trimmed(String text, int start, int end) {
+  /** With {@code person}, a nationality before the name is cut off too ("Bulgarian Magdalena Maleeva"). */
+  private int[] trimmed(FieldWords w, int start, int end, boolean person) {
+    String text = w.text;
     Matcher lead = LEADING_NUMBER.matcher(text.substring(start, end));
     if (lead.find()) {
       start += lead.end();
@@ -104,7 +131,7 @@ final class ModelFusion {
     }
     int first = 0;
     int last = words.size() - 1;
-    while (first < last && dropBefore(text.substring(words.get(first)[0], words.get(first)[1]))) {
+    while (first < last && (dropBefore(text.substring(words.get(first)[0], words.get(first)[1])) || person && demonym(w, words.get(first)[0]))) {
       first++;
     }
     while (last > first && dropAfter(text.substring(words.get(last)[0], words.get(last)[1]))) {
@@ -125,8 +152,20 @@ final class ModelFusion {
     return end > start ? new int[] {start, end} : null;
   }
 
+  /** Whether the word at {@code offset} is a known place's other name, such as a nationality ("Bulgarian"). */
+  private static boolean demonym(FieldWords w, int offset) {
+    for (int i = 0; i < w.size(); i++) {
+      if (w.at(i).start() == offset) {
+        GazetteerMatch m = w.matches[i];
+        return m != null && m.end == i + 1 && m.name.type().equals("place") && !m.name.canonical().equals(w.at(i).text());
+      }
+    }
+    return false;
+  }
+
   private boolean dropBefore(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
+    word = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
     return cues.is("function-word", word) || cues.is("person-title", word) || cues.is("honorific", word)
         || cues.is("person-role", lower) || cues.is("org-role", lower) || Character.isLowerCase(word.codePointAt(0));
   }
