@@ -99,14 +99,14 @@ final class ModelFusion {
       int[] covered = cover == null ? null : trimmed(w, cover.start, cover.end, "person".equals(n.type()));
       if (covered != null) {
         // The rules' boundaries, trimmed like the model's ("of the USA" gave the run "the USA").
-        String coverName = w.text.substring(covered[0], covered[1]).replaceAll("\\s+", " ");
-        scan.found.add(new Found(w.field, covered[0], covered[1], coverName, n.type(), true, false, Entity.MODEL));
-      } else {
-        Gazetteer.Name known = known(name);
-        scan.found.add(known != null
-            ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
-            : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
+        start = covered[0];
+        end = covered[1];
+        name = w.text.substring(start, end).replaceAll("\\s+", " ");
       }
+      Gazetteer.Name known = known(name);
+      scan.found.add(known != null
+          ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
+          : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
     }
     scan.found.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start)
         : Integer.compare(FIELD_ORDER.indexOf(a.field), FIELD_ORDER.indexOf(b.field)));

@@ -123,6 +123,13 @@ class EntityTaggerTest {
   }
 
   @Test
+  void capitalDatelinesNameTheirPlace() {
+    Map<String, Integer> names = names("t", "NEW YORK, Dec 6 (Reuters) - Stocks rose on Monday as investors cheered.");
+    assertTrue(names.containsKey("place New York"), names.toString());
+    assertTrue(names("t", "LONDON (Reuters) - The pound fell.").containsKey("place London"));
+  }
+
+  @Test
   void entitiesSayWhereTheyCameFrom() {
     List<Entity> entities = tag("t", "Nvidia said chief executive Marla Quenby would attend. Manchester United beat Real Madrid at Old Trafford.");
     Map<String, String> origins = new LinkedHashMap<>();
