@@ -30,7 +30,7 @@ class ServeBothCorporaTest {
 
   @BeforeAll
   static void index() throws IOException {
-    assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present at " + TestCorpus.bbc());
+    assumeTrue(TestCorpus.hasBbc(), TestCorpus.bbcAbsent());
     Path jsonl = TestCorpus.home().resolve("src/test/resources/ingest/formats/news.jsonl");
     Path index = tmp.resolve("index");
     int status = Main.run("index", "--folder-topics", "--config", TestCorpus.configDir().toString(),

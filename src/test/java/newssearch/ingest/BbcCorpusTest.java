@@ -24,7 +24,7 @@ class BbcCorpusTest {
 
   @BeforeAll
   static void read() {
-    assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present at " + TestCorpus.bbc());
+    assumeTrue(TestCorpus.hasBbc(), TestCorpus.bbcAbsent());
     IngestFixtures.Ingested bbc = IngestFixtures.ingest(CorpusReader.standard(TestCorpus.config().ingest(), true), TestCorpus.bbc());
     report = bbc.report();
     byId = bbc.byId();
