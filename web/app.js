@@ -245,7 +245,8 @@ function showEmpty(result) {
   if (hasFilters(state)) {
     parts.push(el("p", {}, ["Some filters are on. ", link("Search without filters", { ...readState(""), q: state.q, syntax: state.syntax }), "."]));
   }
-  if (state.q) parts.push(el("p", { className: "muted", textContent: "Check the spelling, use fewer words, or try a broader term." }));
+  const fieldAdvice = state.syntax !== "lucene" && FIELD_PREFIX.test(state.q);
+  if (state.q && !fieldAdvice) parts.push(el("p", { className: "muted", textContent: "Check the spelling, use fewer words, or try a broader term." }));
   box.replaceChildren(...parts);
   box.hidden = false;
 }
@@ -348,11 +349,14 @@ function lookUpEntities() {
   clearTimeout(entityLookup.timer);
   const prefix = $("entity-filter").value.trim();
   if (prefix.length < 2) {
+    $("facet-entity").removeAttribute("aria-busy");
     entityLookup = { ...entityLookup, prefix: "", values: [] };
     if (lastResult) renderEntities(lastResult.facets.entity);
     return;
   }
   if (lastResult) renderEntities(lastResult.facets.entity);
+  // Busy until the archive's names have joined the list, so nothing moves under a pointer unannounced.
+  $("facet-entity").setAttribute("aria-busy", "true");
   entityLookup.timer = setTimeout(async () => {
     if (entityLookup.controller) entityLookup.controller.abort();
     const controller = new AbortController();
@@ -364,6 +368,8 @@ function lookUpEntities() {
       if (lastResult) renderEntities(lastResult.facets.entity);
     } catch {
       // The list of the current answer still filters; the archive-wide lookup is extra.
+    } finally {
+      if (entityLookup.controller === controller) $("facet-entity").removeAttribute("aria-busy");
     }
   }, ENTITY_LOOKUP_DELAY_MS);
 }

@@ -145,7 +145,8 @@ class ArchivePageBrowserTest {
     assertTrue(lookup.get("values").findValuesAsText("value").contains(rare), "the API knows " + rare);
     browser.driver.findElement(By.id("entity-filter")).sendKeys(family.substring(0, 4));
     String wanted = rare;
-    browser.waiting().until(d -> !d.findElements(By.cssSelector("#facet-entity input[value='" + wanted + "']")).isEmpty());
+    browser.waiting().until(d -> d.findElement(By.id("facet-entity")).getAttribute("aria-busy") == null
+        && !d.findElements(By.cssSelector("#facet-entity input[value='" + wanted + "']")).isEmpty());
     page.shot("entity-lookup");
     browser.driver.findElement(By.cssSelector("#facet-entity input[value='" + wanted + "']")).click();
     page.settle();

@@ -409,6 +409,7 @@ class SearchPageBrowserTest {
     assertTrue(someHidden, "the seed corpus has a type with more than five entities");
     String name = api.get("facets").get("entity").get(0).get("value").asText();
     browser.driver.findElement(By.id("entity-filter")).sendKeys(name);
+    awaitEntityLookup();
     List<String> shown = browser.driver.findElements(By.cssSelector("#facet-entity input[name=entity]")).stream()
         .map(e -> e.getAttribute("value")).toList();
     assertTrue(shown.contains(name) && shown.stream().allMatch(v -> v.toLowerCase().contains(name.toLowerCase())), shown.toString());
@@ -653,6 +654,11 @@ class SearchPageBrowserTest {
   }
 
   // --- helpers ---
+
+  /** Waits until the entity filter's look-up in the whole archive has answered. */
+  private void awaitEntityLookup() {
+    browser.waiting().until(d -> d.findElement(By.id("facet-entity")).getAttribute("aria-busy") == null);
+  }
 
   private void open(String path) {
     browser.driver.get(server.baseUrl() + path);
