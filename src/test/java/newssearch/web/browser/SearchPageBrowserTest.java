@@ -270,6 +270,7 @@ class SearchPageBrowserTest {
       }
     }
     browser.screenshot("seed-article-month-dates-desktop");
+    phoneShot("seed-article-month-dates-phone");
   }
 
   @Test
@@ -289,6 +290,7 @@ class SearchPageBrowserTest {
     WebElement advice = browser.driver.findElement(By.id("field-advice"));
     assertTrue(advice.getText().contains("title:") && advice.getText().contains("Field search"), advice.getText());
     browser.screenshot("seed-field-advice-desktop");
+    phoneShot("seed-field-advice-phone");
     browser.driver.findElement(By.id("field-advice-link")).click();
     settle();
     assertTrue(browser.driver.getCurrentUrl().contains("syntax=lucene"), browser.driver.getCurrentUrl());
@@ -337,6 +339,8 @@ class SearchPageBrowserTest {
     WebElement back = browser.driver.findElement(By.id("last-page"));
     assertTrue(text("empty").contains("past the end"), text("empty"));
     browser.screenshot("seed-page-past-end-desktop");
+    phoneShot("seed-page-past-end-phone");
+    back = browser.driver.findElement(By.id("last-page"));
     back.click();
     settle();
     long total = api("q=china").get("total").asLong();
@@ -654,6 +658,17 @@ class SearchPageBrowserTest {
   }
 
   // --- helpers ---
+
+  /** The same view at phone size, saved as {@code name}; the browser is back at desktop size after. */
+  private void phoneShot(String name) throws IOException {
+    browser.phone();
+    browser.driver.navigate().refresh();
+    settle();
+    browser.screenshot(name);
+    browser.desktop();
+    browser.driver.navigate().refresh();
+    settle();
+  }
 
   /** Waits until the entity filter's look-up in the whole archive has answered. */
   private void awaitEntityLookup() {
