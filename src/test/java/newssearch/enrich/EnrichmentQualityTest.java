@@ -128,6 +128,7 @@ class EnrichmentQualityTest {
 
   /** {@code size} BBC files ("bbc/tech/042.txt"), drawn from the sorted list with {@code seed}. */
   static List<String> bbcSample(long seed, int size) {
+    assumeTrue(TestCorpus.hasBbc(), TestCorpus.bbcAbsent());
     List<String> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(TestCorpus.bbc())) {
       walk.filter(p -> p.toString().endsWith(".txt"))
