@@ -118,8 +118,6 @@ public final class ArticleSearcher implements Closeable {
       }
       try {
         s.completions();
-      } catch (IOException | RuntimeException e) {
-        // Completion is built again on first use, where a failure reaches the request.
       } finally {
         s.release();
       }
@@ -185,9 +183,16 @@ public final class ArticleSearcher implements Closeable {
 
   /** Titles and entity names that complete {@code prefix}, entities first. */
   public List<Completion> complete(String prefix, int n) throws IOException {
+    // The same limit as a search's: the suggester makes a clause of every word typed.
+    if (prefix.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the text has " + prefix.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
     IndexSnapshot s = acquire();
     try {
       return s.completions().complete(prefix, n);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryBuilder.tooComplex("it has more words than a completion may look up");
     } finally {
       s.release();
     }

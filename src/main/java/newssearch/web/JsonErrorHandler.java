@@ -37,8 +37,12 @@ final class JsonErrorHandler extends ErrorHandler {
   static byte[] body(int status, String reason) {
     // A server error's reason may name an exception; the caller gets no internals.
     String message = status >= 500 || reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
+    return json(ApiError.of(code(status), message));
+  }
+
+  static byte[] json(ApiError error) {
     try {
-      return WebServer.jsonMapper().writeValueAsBytes(ApiError.of(code(status), message));
+      return WebServer.jsonMapper().writeValueAsBytes(error);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,6 +54,7 @@ final class JsonErrorHandler extends ErrorHandler {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413, 414, 431 -> "request_too_large";
+      case 503 -> LoadShedding.CODE;
       default -> status < 500 ? "bad_request" : "internal";
     };
   }

@@ -59,6 +59,9 @@ public final class WebServer {
   private final List<String> corsOrigins;
   private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
+  private LoadLimits loadLimits = LoadLimits.forThisMachine();
+  /** Runs before each API route's handler; a seam for tests that hold requests in flight. */
+  private io.javalin.http.Handler beforeApi;
   private Javalin app;
 
   public WebServer(ArticleSearcher searcher) {
@@ -78,6 +81,18 @@ public final class WebServer {
   /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
   public WebServer admin(AdminAccess access, Reindexer reindexer) {
     this.admin = new AdminEndpoint(searcher, access, reindexer);
+    return this;
+  }
+
+  /** Sets how much API work is taken on at once; call before {@link #start}. */
+  public WebServer loadLimits(LoadLimits limits) {
+    this.loadLimits = limits;
+    return this;
+  }
+
+  /** Runs {@code hook} before the handler of every API route; for tests. */
+  WebServer beforeApi(io.javalin.http.Handler hook) {
+    this.beforeApi = hook;
     return this;
   }
 
@@ -117,6 +132,12 @@ public final class WebServer {
       }
     }));
 
+    // Javalin routes a request by the method X-HTTP-Method-Override names, so a GET (a link, an
+    // image, a GET-only proxy) could reach a POST route: the header is refused before routing.
+    config.routes.before(WebServer::refuseMethodOverride);
+    if (beforeApi != null) {
+      config.routes.before("/api/*", beforeApi);
+    }
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
     config.routes.get("/api/search.csv", this::searchCsv);
@@ -127,6 +148,7 @@ public final class WebServer {
     config.routes.get("/api/openapi.json", this::openApi);
     config.routes.post("/api/admin/reindex", admin::reindex);
     securityHeaders(config);
+    loadShedding(config);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
@@ -156,6 +178,24 @@ public final class WebServer {
       });
     });
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
+  }
+
+  /** Headers that ask a server to take a request for another method than the one it came with. */
+  static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  private static void refuseMethodOverride(Context ctx) {
+    for (String header : METHOD_OVERRIDES) {
+      if (ctx.header(header) != null) {
+        throw new InvalidRequestException("method_override_refused",
+            header + " is not accepted: send the request with its own method");
+      }
+    }
+  }
+
+  /** {@link LoadShedding} in front of Javalin, which places its servlet context inside it. */
+  private void loadShedding(JavalinConfig config) {
+    LoadLimits limits = loadLimits;
+    config.jetty.modifyServer(server -> server.setHandler(new LoadShedding(limits, SECURITY_HEADERS)));
   }
 
   private void health(Context ctx) {

@@ -129,6 +129,11 @@ class HostileRequestsTest extends SeedServerTests {
     c.add(new Case("TRACE", "TRACE", "/api/search", "", Set.of(400, 404, 405)));
     c.add(new Case("made-up method", "BREW", "/api/search", "", Set.of(400, 404, 405)));
     c.add(new Case("GET on the admin endpoint", "GET", "/api/admin/reindex", "", Set.of(405)));
+    c.add(new Case("GET on the admin endpoint overridden to POST", "GET", "/api/admin/reindex",
+        "X-HTTP-Method-Override: POST\r\n", Set.of(400)));
+    c.add(new Case("search overridden to DELETE", "GET", "/api/search?q=a", "X-HTTP-Method-Override: DELETE\r\n", Set.of(400)));
+    c.add(new Case("reindex posted by another port of localhost", "POST", "/api/admin/reindex",
+        "Origin: http://localhost:1\r\nContent-Length: 0\r\n", Set.of(403)));
     c.add(new Case("reindex posted by another site's page", "POST", "/api/admin/reindex",
         "Origin: https://attacker.example\r\nContent-Length: 0\r\n", Set.of(403)));
     c.add(new Case("reindex with a wrong token", "POST", "/api/admin/reindex",
