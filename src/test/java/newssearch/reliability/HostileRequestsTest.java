@@ -67,6 +67,9 @@ class HostileRequestsTest extends SeedServerTests {
     c.add(either("5,000 OR clauses", lucene(IntStream.range(0, 5_000).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "))),
         400, 413, 414));
     c.add(bad("1,100 words, more terms than a query may have", search(words(1_100))));
+    c.add(bad("1,100 words to complete", "/api/suggest?q=" + URLEncoder.encode(words(1_100), StandardCharsets.UTF_8)));
+    c.add(bad("600 one-letter words to complete", "/api/suggest?q="
+        + URLEncoder.encode("a ".repeat(600), StandardCharsets.UTF_8)));
     c.add(bad("400 OR clauses over three fields, lucene", lucene(IntStream.range(0, 400).mapToObj(i -> "w" + i)
         .collect(Collectors.joining(" OR ")))));
     c.add(either("2,000 entity filter values", "/api/search?" + IntStream.range(0, 2_000)
