@@ -32,8 +32,6 @@ public final class WebServer {
 
   /** Marks a response whose error body is already written, so the status handlers keep it. */
   private static final String ERROR_SENT = "news-search.error-sent";
-  /** Names the index generation that answered an export. */
-  static final String INDEX_VERSION_HEADER = "X-Index-Version";
   /** The OpenAPI description of the API, on the class path. */
   static final String OPENAPI = "/openapi.json";
 
@@ -124,7 +122,7 @@ public final class WebServer {
 
     config.http.compressionStrategy = CompressionStrategy.GZIP;
     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-      rule.exposeHeader(INDEX_VERSION_HEADER);
+      ExportHeaders.NAMES.forEach(rule::exposeHeader);
       if (corsOrigins.contains("*")) {
         rule.anyHost();
       } else {
@@ -206,11 +204,15 @@ public final class WebServer {
     ctx.json(searcher.search(SearchParams.read(ctx)));
   }
 
+  /**
+   * Every match as CSV. The table starts with its header, so spreadsheets and CSV readers take it
+   * as it is; what cites and reproduces it goes in headers ({@link ExportHeaders}).
+   */
   private void searchCsv(Context ctx) throws Exception {
     ArticleSearcher.Export export = searcher.export(SearchParams.read(ctx));
-    ctx.header("Content-Disposition", "attachment; filename=\"news-search-" + export.indexVersion() + ".csv\"");
-    ctx.header(INDEX_VERSION_HEADER, export.indexVersion());
-    ctx.contentType("text/csv; charset=utf-8").result(SearchCsv.write(export));
+    ExportHeaders.of(export, ctx.queryParamMap()).forEach(ctx::header);
+    String articlePage = ctx.scheme() + "://" + ctx.host() + "/article.html?id=";
+    ctx.contentType("text/csv; charset=utf-8; header=present").result(SearchCsv.write(export, articlePage));
   }
 
   private void suggest(Context ctx) throws Exception {
