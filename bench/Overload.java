@@ -4,6 +4,9 @@
 // latency percentiles of each, failures (time-outs, other statuses) and health's latency.
 // Run (JDK 21+): java bench/Overload.java http://127.0.0.1:7111 600 15
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +29,7 @@ public class Overload {
     for (String q : Files.readAllLines(Path.of("bench/queries.txt"))) {
       // A kind, a tab, then the parameters of /api/search as a query string.
       if (!q.isBlank() && !q.startsWith("#")) {
-        searches.add(URI.create(base + "/api/search?" + q.substring(q.indexOf('\t') + 1).strip()));
+        searches.add(URI.create(base + "/api/search?" + encoded(q.substring(q.indexOf('\t') + 1).strip())));
       }
     }
     ConcurrentLinkedQueue<Long> served = new ConcurrentLinkedQueue<>();
@@ -89,6 +92,18 @@ public class Overload {
     System.out.printf("health: %d asked, %d failed  %s%n", health.size(), healthFailed,
         percentiles(new ConcurrentLinkedQueue<>(health.stream().filter(v -> v >= 0).toList())));
     System.exit(0);
+  }
+
+  /** A query string as written in the list (spaces, "|") with each name and value percent-encoded. */
+  static String encoded(String query) {
+    List<String> pairs = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      pairs.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    return String.join("&", pairs);
   }
 
   static String percentiles(ConcurrentLinkedQueue<Long> micros) {

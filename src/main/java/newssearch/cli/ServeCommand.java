@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
   Integer maxConcurrent;
 
   @Option(names = "--max-queued", paramLabel = "N",
-      description = "API requests that may wait for a place, at most 2 s (default: 16 per concurrent place)")
+      description = "API requests that may wait for a place, at most 1 s (default: 8 per concurrent place)")
   Integer maxQueued;
 
   /** How often the server looks for an index that another run published. */
@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
   private LoadLimits loadLimits() {
     LoadLimits defaults = LoadLimits.forThisMachine();
     int concurrent = maxConcurrent == null ? defaults.concurrent() : maxConcurrent;
-    int queued = maxQueued == null ? (maxConcurrent == null ? defaults.queued() : 16 * concurrent) : maxQueued;
+    int queued = maxQueued == null ? (maxConcurrent == null ? defaults.queued() : LoadLimits.QUEUED_PER_PLACE * concurrent) : maxQueued;
     if (concurrent < 1 || queued < 0) {
       throw new Failures.UserError("--max-concurrent must be at least 1 and --max-queued at least 0");
     }

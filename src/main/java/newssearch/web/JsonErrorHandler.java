@@ -1,6 +1,7 @@
 package newssearch.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,9 +41,12 @@ final class JsonErrorHandler extends ErrorHandler {
     return json(ApiError.of(code(status), message));
   }
 
+  /** Thread-safe once configured; one for every error, as a mapper is costly to make. */
+  private static final ObjectMapper MAPPER = WebServer.jsonMapper();
+
   static byte[] json(ApiError error) {
     try {
-      return WebServer.jsonMapper().writeValueAsBytes(error);
+      return MAPPER.writeValueAsBytes(error);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,12 +16,14 @@ public record LoadLimits(int concurrent, int queued, Duration maxWait) {
     }
   }
 
-  /**
-   * Searches are CPU-bound: two per core keep the cores busy while one waits on the disk. A
-   * queue of 16 per place absorbs a burst within about one search time budget.
-   */
+  /** Longest wait for a place: past it, a client is better told to come back. */
+  public static final Duration MAX_WAIT = Duration.ofSeconds(1);
+  /** Requests that may wait per place: a burst of them drains in tens of milliseconds. */
+  public static final int QUEUED_PER_PLACE = 8;
+
+  /** Searches are CPU-bound: two per core keep the cores busy while one waits on the disk. */
   public static LoadLimits forThisMachine() {
     int concurrent = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
-    return new LoadLimits(concurrent, 16 * concurrent, Duration.ofSeconds(2));
+    return new LoadLimits(concurrent, QUEUED_PER_PLACE * concurrent, MAX_WAIT);
   }
 }

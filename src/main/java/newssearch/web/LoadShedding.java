@@ -22,6 +22,9 @@ final class LoadShedding extends QoSHandler {
   static final String CODE = "overloaded";
 
   private final Map<String, String> headers;
+  /** Written once: a refusal must cost next to nothing, or refusing is what overloads the server. */
+  private final byte[] body = JsonErrorHandler.json(ApiError.of(CODE,
+      "the server is busy; try again in " + RETRY_AFTER_SECONDS + " second"));
 
   LoadShedding(LoadLimits limits, Map<String, String> headers) {
     this.headers = headers;
@@ -52,8 +55,6 @@ final class LoadShedding extends QoSHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    byte[] body = JsonErrorHandler.json(ApiError.of(CODE,
-        "the server is busy; try again in " + RETRY_AFTER_SECONDS + " second"));
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 }
