@@ -26,10 +26,13 @@ class CompletionsTest {
   void aTitleBeyondLucenesTermLimitIsShortenedAndEverythingElseStillCompletes(@TempDir Path corpus) throws IOException {
     String huge = "Okapiquill " + "marshland ".repeat(4_000);
     assertTrue(huge.getBytes(StandardCharsets.UTF_8).length > 32_766, "longer than one Lucene term may be");
-    Files.writeString(corpus.resolve("huge.txt"), huge.strip() + "\n\nAn article with an absurd title.\n");
-    Files.writeString(corpus.resolve("plain.txt"), "Quollberry harvest begins\n\nA short article.\n");
+    // A record names its title outright, so the title reaches the index whole.
+    Files.writeString(corpus.resolve("records.jsonl"),
+        "{\"id\": \"huge\", \"title\": \"" + huge.strip() + "\", \"text\": \"An article with an absurd title.\"}\n"
+            + "{\"id\": \"plain\", \"title\": \"Quollberry harvest begins\", \"text\": \"A short article.\"}\n");
 
     try (ArticleSearcher searcher = TestCorpus.searcher(dir, corpus)) {
+      assertEquals(huge.strip(), searcher.article("huge").orElseThrow().title(), "indexed whole");
       List<Completion> okapi = searcher.complete("okapiq", 5);
       assertEquals(1, okapi.size(), okapi.toString());
       assertTrue(okapi.get(0).text().startsWith("Okapiquill marshland"));
