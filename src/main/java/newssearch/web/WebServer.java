@@ -170,6 +170,9 @@ public final class WebServer {
   private static void securityHeaders(JavalinConfig config) {
     config.jetty.modifyHttpConfiguration(http -> {
       http.setSendServerVersion(false);
+      // An export repeats its query in headers (X-Query, X-Search-Parameters), percent-encoded:
+      // room for twice the longest request line Jetty reads (8 KB).
+      http.setResponseHeaderSize(RESPONSE_HEADER_BYTES);
       http.addCustomizer((request, headers) -> {
         SECURITY_HEADERS.forEach(headers::put);
         return request;
@@ -177,6 +180,8 @@ public final class WebServer {
     });
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
   }
+
+  static final int RESPONSE_HEADER_BYTES = 32 * 1024;
 
   /** Headers that ask a server to take a request for another method than the one it came with. */
   static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
@@ -193,7 +198,12 @@ public final class WebServer {
   /** {@link LoadShedding} in front of Javalin, which places its servlet context inside it. */
   private void loadShedding(JavalinConfig config) {
     LoadLimits limits = loadLimits;
-    config.jetty.modifyServer(server -> server.setHandler(new LoadShedding(limits, SECURITY_HEADERS)));
+    Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+    if (corsOrigins.contains("*")) {
+      // So that a page elsewhere reads the 503 and its Retry-After, as it reads every other answer.
+      headers.put("Access-Control-Allow-Origin", "*");
+    }
+    config.jetty.modifyServer(server -> server.setHandler(new LoadShedding(limits, headers)));
   }
 
   private void health(Context ctx) {

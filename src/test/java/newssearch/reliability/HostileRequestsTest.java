@@ -74,6 +74,10 @@ class HostileRequestsTest extends SeedServerTests {
         .collect(Collectors.joining(" OR ")))));
     c.add(either("2,000 entity filter values", "/api/search?" + IntStream.range(0, 2_000)
         .mapToObj(i -> "entity=" + i).collect(Collectors.joining("&")), 400, 414));
+    c.add(either("long accented query exported as CSV, repeated in its headers", "/api/search.csv?q="
+        + URLEncoder.encode("é".repeat(900), StandardCharsets.UTF_8), 200));
+    c.add(either("long filter values exported as CSV", "/api/search.csv?topic=" + "x".repeat(3_000) + "&source="
+        + "y".repeat(3_000), 200));
     // Characters: control characters, invalid UTF-8, emoji and CJK.
     c.add(ok("encoded control characters", "/api/search?q=%00%01%07%1B%7F"));
     c.add(either("raw control character in the URL", "/api/search?q=a\u0001b", 400));
@@ -162,7 +166,7 @@ class HostileRequestsTest extends SeedServerTests {
     assertNoStackTrace(response.body());
     if (response.status() >= 400) {
       assertJsonError(c, response);
-    } else if (c.target().startsWith("/api/search")) {
+    } else if (c.target().startsWith("/api/search?")) {
       JsonNode body = JSON.readTree(response.body());
       assertTrue(body.path("hits").isArray(), c + ": a search answer has hits");
       assertTrue(body.path("total").asLong(-1) >= 0, c + ": a search answer has a total");

@@ -50,6 +50,8 @@ class LoadSheddingTest {
         assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals("overloaded", TestServer.json(refused).path("error").path("code").asText());
         assertTrue(refused.headers().firstValue("Content-Security-Policy").isPresent(), "security headers too");
+        assertEquals("*", refused.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+            "a page elsewhere can read the refusal");
         assertEquals(503, server.get("/api/suggest?q=nv").statusCode(), "every API route shares the limit");
 
         HttpResponse<String> health = server.get("/api/health");
