@@ -76,6 +76,8 @@ class HostileRequestsTest extends SeedServerTests {
         .mapToObj(i -> "entity=" + i).collect(Collectors.joining("&")), 400, 414));
     c.add(either("long accented query exported as CSV, repeated in its headers", "/api/search.csv?q="
         + URLEncoder.encode("é".repeat(900), StandardCharsets.UTF_8), 200));
+    c.add(either("long Devanagari word exported as CSV, 3 bytes a letter in its headers", "/api/search.csv?q="
+        + URLEncoder.encode("क".repeat(850), StandardCharsets.UTF_8), 200));
     c.add(either("long filter values exported as CSV", "/api/search.csv?topic=" + "x".repeat(3_000) + "&source="
         + "y".repeat(3_000), 200));
     // Characters: control characters, invalid UTF-8, emoji and CJK.
