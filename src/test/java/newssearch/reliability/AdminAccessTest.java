@@ -90,7 +90,7 @@ class AdminAccessTest {
     AtomicInteger reindexes = new AtomicInteger();
     Reindexer counting = () -> {
       reindexes.incrementAndGet();
-      return 12;
+      return new Reindexer.Result(12, 0);
     };
     try (TestServer open = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), counting))) {
       String otherPort = "http://127.0.0.1:" + (open.port() == 65535 ? 65534 : open.port() + 1);
@@ -115,7 +115,7 @@ class AdminAccessTest {
     AtomicInteger reindexes = new AtomicInteger();
     try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
       reindexes.incrementAndGet();
-      return 12;
+      return new Reindexer.Result(12, 0);
     }))) {
       for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
         HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/admin/reindex"))
@@ -169,7 +169,7 @@ class AdminAccessTest {
     try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
       started.countDown();
       release.await(10, TimeUnit.SECONDS);
-      return 12;
+      return new Reindexer.Result(12, 0);
     }))) {
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(server, "/api/admin/reindex", null));
       assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -214,7 +214,7 @@ class AdminAccessTest {
   static Reindexer reindexer(Path indexDir, Path corpus) {
     return () -> {
       TestCorpus.index(indexDir, corpus);
-      return TestCorpus.read(corpus).size();
+      return new Reindexer.Result(TestCorpus.read(corpus).size(), 0);
     };
   }
 
