@@ -12,6 +12,7 @@ import newssearch.ingest.Article;
 import newssearch.ingest.CorpusReader;
 import newssearch.ingest.IngestReport;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchLimits;
 import newssearch.search.InvalidRequestException;
 import newssearch.search.QuerySyntax;
 import newssearch.search.SearchRequest;
@@ -49,7 +50,8 @@ public final class Evaluation {
     }
     IndexStore store = new IndexStore(indexDir);
     new IndexBuilder(config.analysis().index(), config.enricher()).build(store, articles, done -> {});
-    try (ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy())) {
+    try (ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy(),
+        SearchLimits.DEFAULT, config.matching())) {
       return evaluate(searcher, judgments, syntax);
     }
   }

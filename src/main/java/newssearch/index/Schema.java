@@ -35,7 +35,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <ul>
  *   <li>{@code id}: keyword, stored, with doc values to break ties in sorting.
- *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter.
+ *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter;
+ *       a title derived from the lead sentence ({@code title_origin} {@value #DERIVED_TITLE}) is
+ *       stored only, so the lead's words are not counted twice as a headline.
  *   <li>{@code entity_text}: entity names, analysed, so that a search for a person's name
  *       ranks the articles that name them.
  *   <li>{@code date}: days since 1970-01-01 as a {@link LongField} (range filter, sort);
@@ -54,7 +56,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
@@ -75,6 +77,9 @@ public final class Schema {
   public static final String ENRICHMENT = "enrichment";
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
+
+  /** The {@link #TITLE_ORIGIN} of a title derived from the lead sentence: stored, not searched. */
+  public static final String DERIVED_TITLE = "derived";
 
   /** The facet value of articles without a date. */
   public static final String UNDATED = "undated";
@@ -146,7 +151,13 @@ public final class Schema {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
-    doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    if (DERIVED_TITLE.equals(a.titleOrigin())) {
+      // A title made from the lead sentence is not a headline: its words are already in the
+      // text, and searching it as a title would count them twice, with the title's weight.
+      doc.add(new StoredField(TITLE, a.title()));
+    } else {
+      doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    }
     doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
     doc.add(new TextField(SPELL, a.title() + "\n" + a.text(), Field.Store.NO));
     doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));

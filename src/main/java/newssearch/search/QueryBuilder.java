@@ -50,10 +50,7 @@ public final class QueryBuilder {
     if (text.isBlank()) {
       return MatchAllDocsQuery.INSTANCE;
     }
-    if (text.length() > limits.maxQueryChars()) {
-      throw new InvalidRequestException("query_too_long",
-          "the query has " + text.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
-    }
+    checkLength(text);
     Query query;
     try {
       query = switch (syntax) {
@@ -69,10 +66,24 @@ public final class QueryBuilder {
     return query;
   }
 
-  private Query simple(String text) {
+  /** Refuses a query longer than the limit: the one bound on what a user may send. */
+  void checkLength(String text) {
+    if (text.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the query has " + text.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
+  }
+
+  /** The search box's parser: every word required, each over the weighted fields. */
+  SimpleQueryParser simpleParser() {
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    return parser;
+  }
+
+  private Query simple(String text) {
+    SimpleQueryParser parser = simpleParser();
     Query query = parser.parse(SimpleSyntax.toParserSyntax(text));
     if (query == null) {
       // A query of stop words alone, or of operators alone, parses to nothing: match nothing

@@ -53,6 +53,23 @@ class ApiSearchTest {
   }
 
   @Test
+  void matchingSaysWhenWordsWereRelaxedAndMatchAllRequiresThemAll() throws Exception {
+    JsonNode relaxed = server.getJson("/api/search?q=" + enc("Nvidia China ban"));
+    JsonNode m = relaxed.get("matching");
+    assertEquals("relaxed", m.get("mode").asText());
+    assertEquals(3, m.get("words").asInt());
+    assertEquals(2, m.get("required").asInt());
+    assertTrue(m.get("dropped").isArray());
+    JsonNode all = server.getJson("/api/search?match=all&q=" + enc("Nvidia China ban"));
+    assertEquals("all", all.get("matching").get("mode").asText());
+    assertTrue(all.get("total").asLong() < relaxed.get("total").asLong());
+    assertTrue(server.getJson("/api/search").get("matching").isNull(), "no query, nothing matched by words");
+    HttpResponse<String> bad = server.get("/api/search?q=nvidia&match=some");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("bad_parameter"), bad.body());
+  }
+
+  @Test
   void misspelledQueryGetsASuggestionThatFindsMore() throws Exception {
     JsonNode r = server.getJson("/api/search?q=Nvida&topic=chips");
     assertEquals("nvidia", r.get("suggestion").asText());
