@@ -279,7 +279,7 @@ public final class ArticleSearcher implements Closeable {
       return best;
     }
     for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
-      if (best.matches.total >= matchingRules.relaxBelow()) {
+      if (best.matches.total >= matchingRules.relaxBelow() || tier.onlyWhenNothing() && best.matches.total > 0) {
         break;
       }
       Matches looser = match(s, tier.query(), request, window);
@@ -342,7 +342,8 @@ public final class ArticleSearcher implements Closeable {
     }
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
     return s.spelling.correct(request.query(),
-        corrected -> searcher.count(drillDown(queries.parse(corrected, request.syntax()), request)), total);
+        corrected -> searcher.count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
+        total);
   }
 
   public Optional<ArticleView> article(String id) throws IOException {

@@ -22,7 +22,7 @@ public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double co
   public static final String FILE = "search.conf";
 
   /** The rules when {@code search.conf} is absent. */
-  public static final MatchingRules DEFAULT = new MatchingRules(10, MinimumMatch.parse("2<-1 5<1"), 0.25,
+  public static final MatchingRules DEFAULT = new MatchingRules(10, MinimumMatch.parse("2<-1 5<1"), 1.0,
       Set.of("what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "do", "does",
           "did", "can", "could", "would", "should", "were", "has", "have", "had"));
 

@@ -23,8 +23,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Turns the text of {@code q} into a Lucene query over the title, text and entity fields, scored
- * by BM25 with the title weighted most. A query of several words also rewards articles where the
+ * Turns the text of {@code q} into a Lucene query over the headline, text and entity fields,
+ * scored by BM25 with the headline weighted most (a title derived from the text is no headline). A query of several words also rewards articles where the
  * words stand close together, in the title most.
  */
 public final class QueryBuilder {
@@ -127,7 +127,7 @@ public final class QueryBuilder {
     }
     String phrase = String.join(" ", words);
     BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-    for (String field : List.of(Schema.TITLE, Schema.TEXT)) {
+    for (String field : List.of(Schema.HEADLINE, Schema.TEXT)) {
       Query near = parser.createPhraseQuery(field, phrase, PROXIMITY_SLOP);
       if (near != null) {
         boosted.add(new BoostQuery(near, WEIGHTS.get(field)), BooleanClause.Occur.SHOULD);
@@ -194,7 +194,7 @@ public final class QueryBuilder {
 
   private static Map<String, Float> weights() {
     Map<String, Float> weights = new LinkedHashMap<>();
-    weights.put(Schema.TITLE, 2.0f);
+    weights.put(Schema.HEADLINE, 2.0f);
     weights.put(Schema.TEXT, 1.0f);
     weights.put(Schema.ENTITY_TEXT, 0.5f);
     return Map.copyOf(weights);

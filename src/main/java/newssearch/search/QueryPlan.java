@@ -16,8 +16,10 @@ public record QueryPlan(List<Tier> tiers) {
    *
    * @param query what runs
    * @param matching how its words match, or null for a blank or Lucene-syntax query
+   * @param onlyWhenNothing tried only when the tiers before found nothing at all (quoted
+   *     phrases read as words: explicit syntax yields only to "no result")
    */
-  public record Tier(Query query, Matching matching) {}
+  public record Tier(Query query, Matching matching, boolean onlyWhenNothing) {}
 
   public QueryPlan {
     tiers = List.copyOf(tiers);
@@ -27,7 +29,7 @@ public record QueryPlan(List<Tier> tiers) {
   }
 
   static QueryPlan strictOnly(Query query, Matching matching) {
-    return new QueryPlan(List.of(new Tier(query, matching)));
+    return new QueryPlan(List.of(new Tier(query, matching, false)));
   }
 
   public Tier strict() {

@@ -84,7 +84,7 @@ final class QueryPlanner {
         parts.phrases().forEach(p -> dropped.add("\"" + p + "\""));
         Matching m = loosest.matching();
         tiers.add(new QueryPlan.Tier(boosted.build(),
-            new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped))));
+            new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true));
       }
     }
     return new QueryPlan(tiers);
@@ -114,7 +114,7 @@ final class QueryPlanner {
       strict = withFixed(all, fixed, excluded);
     }
     List<QueryPlan.Tier> tiers = new ArrayList<>();
-    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget)));
+    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false));
     if (rules.relaxBelow() == 0 || kept.isEmpty()) {
       return tiers;
     }
@@ -137,24 +137,24 @@ final class QueryPlanner {
     List<String> dropped = new ArrayList<>();
     optional.stream().sorted(Comparator.comparingInt(Word::docFreq).reversed()).forEach(w -> dropped.add(w.text()));
     dropped.addAll(overBudget);
-    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded));
+    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false));
     if (required > 1 && required < counted.size()) {
-      // Too few with enough of the words: any of them will do, the articles with more of the
-      // rarer words ranked first.
-      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded));
+      // None with enough of the words: any of them will do, the articles with more of the rarer
+      // words ranked first, rather than nothing.
+      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true));
     }
     return tiers;
   }
 
   private static QueryPlan.Tier relaxedTier(List<Word> counted, List<Word> optional, int required, int words,
-      List<String> dropped, List<Query> fixed, List<Query> excluded) {
+      List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing) {
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
     counted.forEach(w -> enough.add(w.clause(), BooleanClause.Occur.SHOULD));
     enough.setMinimumNumberShouldMatch(required);
     BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST);
     optional.forEach(w -> relaxed.add(w.clause(), BooleanClause.Occur.SHOULD));
     return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
-        new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)));
+        new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing);
   }
 
   private static Query withFixed(BooleanQuery.Builder query, List<Query> fixed, List<Query> excluded) {
@@ -175,8 +175,7 @@ final class QueryPlanner {
       if (words.containsKey(key)) {
         continue;
       }
-      Query clause = tokens.size() == 1 && Boolean.parseBoolean(System.getProperty("ns.bm25f", "true"))
-          ? combined(tokens.get(0)) : parser.parse(w);
+      Query clause = tokens.size() == 1 ? combined(tokens.get(0)) : parser.parse(w);
       if (clause == null) {
         continue;
       }
@@ -189,19 +188,19 @@ final class QueryPlanner {
   }
 
   /**
-   * One word over title and text as one field (BM25F, Lucene's CombinedFieldQuery), so a word
-   * in both is not counted twice, plus a small bonus when it is part of an entity's name.
+   * One word over headline and text as one field (BM25F, Lucene's CombinedFieldQuery: the
+   * headline's occurrences count more but the word's rarity is counted once), plus a modest bonus
+   * when it is part of an entity's name, which BM25's idf keeps small for names found everywhere.
    */
   static Query combined(String token) {
-    float title = Float.parseFloat(System.getProperty("ns.title", "2"));
-    float entity = Float.parseFloat(System.getProperty("ns.entity", "0.5"));
-    Query words = new CombinedFieldQuery.Builder(token).addField(Schema.TITLE, title).addField(Schema.TEXT, 1f).build();
-    if (entity == 0) {
-      return words;
-    }
+    Query words = new CombinedFieldQuery.Builder(token)
+        .addField(Schema.HEADLINE, QueryBuilder.WEIGHTS.get(Schema.HEADLINE))
+        .addField(Schema.TEXT, QueryBuilder.WEIGHTS.get(Schema.TEXT))
+        .build();
     return new BooleanQuery.Builder()
         .add(words, BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), entity), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT)),
+            BooleanClause.Occur.SHOULD)
         .build();
   }
 
@@ -211,8 +210,10 @@ final class QueryPlanner {
     if (total <= budget) {
       return words;
     }
+    // Words no article has go first (they cannot match), then the most common ones.
     List<Word> byCommonness = new ArrayList<>(words);
-    byCommonness.sort(Comparator.comparingInt(Word::docFreq).reversed());
+    byCommonness.sort(Comparator.comparing((Word w) -> w.docFreq() > 0).thenComparing(
+        Comparator.comparingInt(Word::docFreq).reversed()));
     List<Word> out = new ArrayList<>();
     for (Word w : byCommonness) {
       if (total <= budget) {

@@ -24,7 +24,7 @@ import org.apache.lucene.search.spell.SuggestWord;
  * not "tony blame"). The caller offers it only when it finds more than the query as typed.
  */
 final class SpellingSuggester {
-  private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
+  private static final Pattern WORD = Pattern.compile("\\p{L}{3,40}");
   /** Unknown words whose closest known words are remembered: looking them up builds costly automata. */
   private static final int REMEMBERED = 1024;
   /** Candidates per word. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import newssearch.search.SearchLimits;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,7 @@ class ApiSearchTest {
   void badParametersAreJson400s() throws Exception {
     for (String bad : List.of("from=2025-13", "to=25-01", "from=2025-07&to=2025-01", "size=101", "size=0",
         "page=101&size=100", "page=0", "sort=best", "syntax=regex", "facet_size=0", "q=" + enc("title:(") + "&syntax=lucene",
-        "q=" + "x".repeat(1001))) {
+        "q=" + "x".repeat(SearchLimits.DEFAULT.maxQueryChars() + 1))) {
       HttpResponse<String> r = server.get("/api/search?" + bad);
       assertEquals(400, r.statusCode(), bad + ": " + r.body());
       JsonNode error = TestServer.json(r).get("error");
