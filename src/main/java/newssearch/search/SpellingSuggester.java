@@ -27,12 +27,15 @@ final class SpellingSuggester {
   private static final Pattern WORD = Pattern.compile("\\p{L}{3,40}");
   /** Unknown words whose closest known words are remembered: looking them up builds costly automata. */
   private static final int REMEMBERED = 1024;
-  /** Candidates per word. */
-  private static final int CANDIDATES = 3;
+  /**
+   * Candidates per word: enough to reach a name two edits away past the words one edit away
+   * ("blare" is one edit from "blame" and "blake", two from "blair").
+   */
+  private static final int CANDIDATES = 8;
   /** A known word in at most this many articles may be a misspelling of a more common one. */
   private static final int RARE = 2;
   /** Whole queries tried at most: each costs a count. */
-  private static final int MAX_TRIES = 8;
+  private static final int MAX_TRIES = 12;
 
   /** Counts the articles a query finds. */
   interface Counter {
