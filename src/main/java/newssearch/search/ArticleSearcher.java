@@ -340,9 +340,10 @@ public final class ArticleSearcher implements Closeable {
         || total >= Math.max(1, matchingRules.relaxBelow())) {
       return null;
     }
-    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    // Each count gets its own time budget: the candidates are looked up between counts.
     return s.spelling.correct(request.query(),
-        corrected -> searcher.count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
+        corrected -> s.searcherWithin(limits.timeoutMillis())
+            .count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
         total);
   }
 
