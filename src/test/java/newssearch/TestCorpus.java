@@ -32,13 +32,25 @@ public final class TestCorpus {
     return home().resolve("corpus");
   }
 
-  /** The BBC News dataset beside the project, if present. */
+  /**
+   * The BBC News dataset beside the project ({@code ../shared/datasets/bbc}), if present; the
+   * system property {@code news.datasets} names another datasets folder (for a work tree that
+   * does not stand beside {@code shared}).
+   */
   public static Path bbc() {
-    return home().resolve("../shared/datasets/bbc").normalize();
+    String datasets = System.getProperty("news.datasets");
+    Path root = datasets == null || datasets.isBlank() ? home().resolve("../shared/datasets") : Path.of(datasets);
+    return root.resolve("bbc").toAbsolutePath().normalize();
   }
 
   public static boolean hasBbc() {
     return Files.isDirectory(bbc());
+  }
+
+  /** Why a test over the BBC dataset is skipped: the data is not in the repository (copyright BBC). */
+  public static String bbcAbsent() {
+    return "optional BBC dataset not present at " + bbc()
+        + " (not in the repository: copyright BBC); these cases run when it is there";
   }
 
   private static IndexConfig config;
