@@ -104,6 +104,7 @@ function drawResult(result) {
   $("facets").classList.remove("stale");
   topicLabels = new Map(result.facets.topic.map((t) => [t.value, t.label]));
   showSummary(result);
+  showMatching(result);
   showFieldAdvice();
   $("hits").replaceChildren(...result.hits.map(renderHit));
   showEmpty(result);
@@ -137,6 +138,20 @@ function showFieldAdvice() {
     ]),
   ]);
   $("hits").before(notice);
+}
+
+/** Says when the search relaxed to articles with only some of the words, and offers all of them. */
+function showMatching(result) {
+  const box = $("matching");
+  const m = result.matching;
+  if (!m || m.mode !== "relaxed" || result.total === 0) {
+    box.hidden = true;
+    return;
+  }
+  const some = m.required < m.words ? `at least ${m.required} of them` : "most of them";
+  box.replaceChildren(`No article has all ${m.words} words: showing articles with ${some}. `,
+    link("Require all words", withChanges(state, { match: "all" }), { className: "require-all" }));
+  box.hidden = false;
 }
 
 function showSummary(result) {
@@ -440,7 +455,7 @@ function wire() {
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     suggest.close();
-    go(withChanges(state, { q: $("q").value.trim() }), { focusResults: false });
+    go(withChanges(state, { q: $("q").value.trim(), match: "" }), { focusResults: false });
   });
   const suggest = attachSuggest($("q"), $("suggestions"), (s) => {
     if (s.kind === "title" && s.id) {

@@ -82,7 +82,8 @@ public final class TestCorpus {
   public static ArticleSearcher searcher(Path indexDir, Path... roots) {
     IndexStore store = index(indexDir, roots);
     try {
-      return ArticleSearcher.open(store, config().analysis().query(), config().taxonomy());
+      return ArticleSearcher.open(store, config().analysis().query(), config().taxonomy(),
+          newssearch.search.SearchLimits.DEFAULT, config().matching());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

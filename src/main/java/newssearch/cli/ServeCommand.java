@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchLimits;
 import newssearch.search.IndexWatcher;
 import newssearch.web.AdminAccess;
 import newssearch.web.LoadLimits;
@@ -85,7 +86,8 @@ final class ServeCommand implements Callable<Integer> {
     IndexRun.Rebuild source = locations.corpusGiven()
         ? new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics)
         : IndexRun.recordedCorpus(store).orElse(new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics));
-    ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy());
+    ArticleSearcher searcher = ArticleSearcher.open(store, config.analysis().query(), config.taxonomy(),
+        SearchLimits.DEFAULT, config.matching());
     WebServer server;
     try {
       server = new WebServer(searcher, corsOrigins)

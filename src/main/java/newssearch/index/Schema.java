@@ -35,7 +35,11 @@ import org.apache.lucene.util.BytesRef;
  *
  * <ul>
  *   <li>{@code id}: keyword, stored, with doc values to break ties in sorting.
- *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter.
+ *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter;
+ *   <li>{@code headline}: the title again, analysed, not stored, but only when it is a real
+ *       headline: a title derived from the lead sentence ({@code title_origin}
+ *       {@value #DERIVED_TITLE}) is left out, so the lead's words are not counted twice. Plain
+ *       queries search this field with the headline's weight; {@code title:} still finds every title.
  *   <li>{@code entity_text}: entity names, analysed, so that a search for a person's name
  *       ranks the articles that name them.
  *   <li>{@code date}: days since 1970-01-01 as a {@link LongField} (range filter, sort);
@@ -59,6 +63,8 @@ public final class Schema {
   public static final String ID = "id";
   public static final String TITLE = "title";
   public static final String TEXT = "text";
+  /** The title when it is a headline, not derived from the text: what plain queries weight as a title. */
+  public static final String HEADLINE = "headline";
   public static final String ENTITY_TEXT = "entity_text";
   public static final String DATE = "date";
   public static final String DATE_ISO = "date_iso";
@@ -82,11 +88,14 @@ public final class Schema {
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
 
+  /** The {@link #TITLE_ORIGIN} of a title derived from the lead sentence: stored, not searched. */
+  public static final String DERIVED_TITLE = "derived";
+
   /** The facet value of articles without a date. */
   public static final String UNDATED = "undated";
 
   /** Analysed fields searched by a plain query. */
-  public static final List<String> TEXT_FIELDS = List.of(TITLE, TEXT, ENTITY_TEXT);
+  public static final List<String> TEXT_FIELDS = List.of(HEADLINE, TEXT, ENTITY_TEXT);
 
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -170,6 +179,11 @@ public final class Schema {
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    if (!DERIVED_TITLE.equals(a.titleOrigin())) {
+      // A title made from the lead sentence is not a headline: its words are already in the
+      // text, and searching it with a headline's weight would count them twice.
+      doc.add(new TextField(HEADLINE, a.title(), Field.Store.NO));
+    }
     doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
     doc.add(new TextField(SPELL, a.title() + "\n" + a.text(), Field.Store.NO));
     doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));

@@ -67,18 +67,23 @@ public final class ArticleSearcher implements Closeable {
   private final Analyzer analyzer;
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
+  private final QueryPlanner planner;
+  private final MatchingRules matchingRules;
   private final SearchLimits limits;
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
   private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
-  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits) {
+  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
+      MatchingRules matchingRules) {
     this.store = store;
     this.analyzer = Schema.analyzer(queryAnalyzer);
     this.taxonomy = taxonomy;
     this.limits = limits;
+    this.matchingRules = matchingRules;
     this.queries = new QueryBuilder(analyzer, limits);
+    this.planner = new QueryPlanner(analyzer, limits, matchingRules, queries);
   }
 
   /** Opens the served generation of {@code store}, which must exist. */
@@ -89,7 +94,13 @@ public final class ArticleSearcher implements Closeable {
   /** Opens the served generation of {@code store} with the given limits on each search. */
   public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits)
       throws IOException {
-    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits);
+    return open(store, queryAnalyzer, taxonomy, limits, MatchingRules.DEFAULT);
+  }
+
+  /** Opens the served generation of {@code store} with the given limits and matching rules. */
+  public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
+      MatchingRules matchingRules) throws IOException {
+    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
     searcher.current.set(IndexSnapshot.open(generation, searcher.analyzer));
     searcher.warmCompletions();
@@ -143,17 +154,18 @@ public final class ArticleSearcher implements Closeable {
     String generatedAt = Instant.now().toString();
     IndexSnapshot s = acquire();
     try {
-      Query textQuery = queries.parse(request.query(), request.syntax());
-      Matches matches = match(s, textQuery, request, request.page() * request.size());
+      Planned planned = matchPlanned(s, request, request.page() * request.size());
+      Query textQuery = planned.query;
+      Matches matches = planned.matches;
       ScoreDoc[] page = pageOf(matches.top.scoreDocs, request);
       List<SearchResult.Hit> hits = hits(s, textQuery, page, true);
       Map<String, List<SearchResult.FacetValue>> facets = matches.facets == null
           ? s.browseFacets(request.facetSize(), all -> new FacetCounts(all, taxonomy, request.facetSize()).all(request))
           : new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
-      String suggestion = suggestion(s, request, matches.total);
+      String suggestion = suggestion(s, request, planned.strictTotal);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
-          hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt);
+          hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt, planned.matching);
     } finally {
       s.release();
     }
@@ -167,9 +179,9 @@ public final class ArticleSearcher implements Closeable {
     String generatedAt = Instant.now().toString();
     IndexSnapshot s = acquire();
     try {
-      Query textQuery = queries.parse(request.query(), request.syntax());
-      Matches matches = match(s, textQuery, request, SearchRequest.MAX_WINDOW);
-      List<SearchResult.Hit> hits = hits(s, textQuery, matches.top.scoreDocs, true);
+      Planned planned = matchPlanned(s, request, SearchRequest.MAX_WINDOW);
+      Matches matches = planned.matches;
+      List<SearchResult.Hit> hits = hits(s, planned.query, matches.top.scoreDocs, true);
       Map<String, String> topicLabels = new java.util.TreeMap<>();
       for (SearchResult.Hit h : hits) {
         h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label())
@@ -265,6 +277,33 @@ public final class ArticleSearcher implements Closeable {
    */
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
+  /** The query that ran, what it matched, and how its words were matched. */
+  private record Planned(Query query, Matches matches, Matching matching, long strictTotal) {}
+
+  /**
+   * Runs the query requiring every word; when fewer than the rules' threshold match and the
+   * request does not insist on every word, runs the relaxed query instead if it finds more.
+   */
+  private Planned matchPlanned(IndexSnapshot s, SearchRequest request, int window) throws IOException {
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), s.reader);
+    QueryPlan.Tier first = plan.strict();
+    Matches strict = match(s, first.query(), request, window);
+    Planned best = new Planned(first.query(), strict, first.matching(), strict.total);
+    if (request.requireAll()) {
+      return best;
+    }
+    for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
+      if (best.matches.total >= matchingRules.relaxBelow() || tier.onlyWhenNothing() && best.matches.total > 0) {
+        break;
+      }
+      Matches looser = match(s, tier.query(), request, window);
+      if (looser.total > best.matches.total) {
+        best = new Planned(tier.query(), looser, tier.matching(), strict.total);
+      }
+    }
+    return best;
+  }
+
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     try {
       return findMatches(s, textQuery, request, window);
@@ -306,18 +345,20 @@ public final class ArticleSearcher implements Closeable {
     return new Matches(top, null, total, partial);
   }
 
-  /** A corrected query, when a word matches nothing and the correction finds more. */
+  /**
+   * A corrected query, when few articles have every word as typed (fewer than the matching
+   * rules' threshold, or none) and a correction of one or more words finds more.
+   */
   private String suggestion(IndexSnapshot s, SearchRequest request, long total) throws IOException {
-    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()) {
+    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()
+        || total >= Math.max(1, matchingRules.relaxBelow())) {
       return null;
     }
-    String corrected = s.spelling.correct(request.query());
-    if (corrected == null) {
-      return null;
-    }
-    Query correctedQuery = queries.parse(corrected, request.syntax());
-    int found = s.searcherWithin(limits.timeoutMillis()).count(drillDown(correctedQuery, request));
-    return found > total ? corrected : null;
+    // Each count gets its own time budget: the candidates are looked up between counts.
+    return s.spelling.correct(request.query(),
+        corrected -> s.searcherWithin(limits.timeoutMillis())
+            .count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
+        total);
   }
 
   public Optional<ArticleView> article(String id) throws IOException {

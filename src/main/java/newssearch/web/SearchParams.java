@@ -30,7 +30,17 @@ final class SearchParams {
         sort,
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-        integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
+        integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE),
+        requireAll(text(ctx, "match", "")));
+  }
+
+  /** {@code match=all}: every word required, never relaxed; empty or {@code auto}: the matching rules decide. */
+  static boolean requireAll(String match) {
+    return switch (match.strip()) {
+      case "", "auto" -> false;
+      case "all" -> true;
+      default -> throw new InvalidRequestException("bad_parameter", "match must be all or auto, not '" + match + "'");
+    };
   }
 
   static String text(Context ctx, String name, String fallback) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import newssearch.search.SearchLimits;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,23 @@ class ApiSearchTest {
   }
 
   @Test
+  void matchingSaysWhenWordsWereRelaxedAndMatchAllRequiresThemAll() throws Exception {
+    JsonNode relaxed = server.getJson("/api/search?q=" + enc("Nvidia China ban"));
+    JsonNode m = relaxed.get("matching");
+    assertEquals("relaxed", m.get("mode").asText());
+    assertEquals(3, m.get("words").asInt());
+    assertEquals(2, m.get("required").asInt());
+    assertTrue(m.get("dropped").isArray());
+    JsonNode all = server.getJson("/api/search?match=all&q=" + enc("Nvidia China ban"));
+    assertEquals("all", all.get("matching").get("mode").asText());
+    assertTrue(all.get("total").asLong() < relaxed.get("total").asLong());
+    assertTrue(server.getJson("/api/search").get("matching").isNull(), "no query, nothing matched by words");
+    HttpResponse<String> bad = server.get("/api/search?q=nvidia&match=some");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("bad_parameter"), bad.body());
+  }
+
+  @Test
   void misspelledQueryGetsASuggestionThatFindsMore() throws Exception {
     JsonNode r = server.getJson("/api/search?q=Nvida&topic=chips");
     assertEquals("nvidia", r.get("suggestion").asText());
@@ -67,7 +85,7 @@ class ApiSearchTest {
   void badParametersAreJson400s() throws Exception {
     for (String bad : List.of("from=2025-13", "to=25-01", "from=2025-07&to=2025-01", "size=101", "size=0",
         "page=101&size=100", "page=0", "sort=best", "syntax=regex", "facet_size=0", "q=" + enc("title:(") + "&syntax=lucene",
-        "q=" + "x".repeat(1001))) {
+        "q=" + "x".repeat(SearchLimits.DEFAULT.maxQueryChars() + 1))) {
       HttpResponse<String> r = server.get("/api/search?" + bad);
       assertEquals(400, r.statusCode(), bad + ": " + r.body());
       JsonNode error = TestServer.json(r).get("error");
