@@ -19,6 +19,7 @@ import java.util.List;
  * @param page 1-based page
  * @param size hits per page
  * @param facetSize most values listed per facet (selected values are always listed)
+ * @param since only articles that arrived in the index after this instant, or null
  */
 public record SearchRequest(
     String query,
@@ -32,7 +33,8 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    int facetSize) {
+    int facetSize,
+    java.time.Instant since) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -66,6 +68,13 @@ public record SearchRequest(
     }
   }
 
+  /** A search of articles whatever their time of arrival. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      List<String> entityTypes, List<String> sources, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+      int facetSize) {
+    this(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, null);
+  }
+
   /** A search without entity type or source filters and with the default facet size. */
   public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
       LocalDate from, LocalDate to, SortOrder sort, int page, int size) {
@@ -89,11 +98,16 @@ public record SearchRequest(
 
   /** The same search with another query text: what a spelling suggestion would run. */
   public SearchRequest withQuery(String otherQuery) {
-    return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize);
+    return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, since);
+  }
+
+  /** The same search in another order. */
+  public SearchRequest withSort(SortOrder otherSort) {
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, otherSort, page, size, facetSize, since);
   }
 
   /** The same search on another page of another size. */
   public SearchRequest withPage(int otherPage, int otherSize) {
-    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize);
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize, since);
   }
 }
