@@ -48,7 +48,8 @@ final class CorpusWatcher implements AutoCloseable {
     return t;
   });
 
-  private CorpusWatcher(LiveIndex live, CorpusReader reader, List<Path> roots, Consumer<String> warnings) {
+  /** Not yet scheduled: {@link #start} schedules; tests call {@link #scan} themselves. */
+  CorpusWatcher(LiveIndex live, CorpusReader reader, List<Path> roots, Consumer<String> warnings) {
     this.live = live;
     this.reader = reader;
     this.roots = List.copyOf(roots);
