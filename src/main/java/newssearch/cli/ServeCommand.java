@@ -56,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     IndexConfig config = IndexConfig.load(locations.configDir());
+    LiveRules liveRules = LiveRules.load(locations.configDir());
     IndexStore store = new IndexStore(locations.indexDir());
     if (locations.corpusGiven() || store.current().isEmpty()) {
       out.println("news-search: indexing " + locations.corpusPaths());
@@ -68,7 +69,6 @@ final class ServeCommand implements Callable<Integer> {
     IndexRun.Rebuild source = locations.corpusGiven()
         ? new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics)
         : IndexRun.recordedCorpus(store).orElse(new IndexRun.Rebuild(locations.corpusPaths(), locations.folderTopics));
-    LiveRules liveRules = LiveRules.load(locations.configDir());
     LiveIndex live = openLive(store, config, liveRules);
     ArticleSearcher searcher = ArticleSearcher.open(live, store, config.analysis().query(), config.taxonomy(),
         SearchLimits.DEFAULT);
