@@ -165,6 +165,7 @@ public final class ArticleSearcher implements Closeable {
       }
       try {
         while (completionsWanted.getAndSet(false)) {
+          pauseBetweenCompletionBuilds();
           IndexSnapshot s = current.get();
           if (s == null || !s.tryAcquire()) {
             return;
@@ -184,6 +185,26 @@ public final class ArticleSearcher implements Closeable {
         warmCompletions();
       }
     });
+  }
+
+  /**
+   * Under a steady stream of updates a refresh comes every half second, and building the suggester
+   * again each time would take a core: builds are at least this far apart, so completions lag the
+   * searchable index by up to this long plus a build.
+   */
+  private static final long COMPLETIONS_MIN_INTERVAL_NANOS = 5_000_000_000L;
+  private volatile long lastCompletionsBuild = System.nanoTime() - COMPLETIONS_MIN_INTERVAL_NANOS;
+
+  private void pauseBetweenCompletionBuilds() {
+    long wait = lastCompletionsBuild + COMPLETIONS_MIN_INTERVAL_NANOS - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    lastCompletionsBuild = System.nanoTime();
   }
 
   public int documentCount() {
