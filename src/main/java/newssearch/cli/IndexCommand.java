@@ -17,7 +17,7 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexConfig config = IndexConfig.load(locations.configDir());
-    IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, new IndexStore(locations.indexDir()),
+    IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, locations.followLinks, new IndexStore(locations.indexDir()),
         spec.commandLine().getOut(), spec.commandLine().getErr());
     return 0;
   }

@@ -16,6 +16,7 @@ import newssearch.search.SearchLimits;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.IndexWatcher;
 import newssearch.web.AdminAccess;
+import newssearch.web.Reindexer;
 import newssearch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     if (locations.corpusGiven() || store.current().isEmpty()) {
       out.println("news-search: indexing " + locations.corpusPaths());
       out.flush();
-      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err);
+      indexOrKeepServing(config, store, out, err);
     } else {
       rebuildIfOutdated(config, store, out, err);
     }
@@ -76,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = new WebServer(searcher, corsOrigins)
           .admin(new AdminAccess(adminToken),
-              () -> IndexRun.run(config, source.corpus(), source.folderTopics(), store, out, err, Progress.isTerminal(), live)
-                  .articles())
+              () -> reindexed(IndexRun.run(config,
+                  CorpusReader.standard(config.ingest(), source.folderTopics()).followingLinks(locations.followLinks),
+                  source.corpus(), source.folderTopics(), store, out, err, Progress.isTerminal(), live)))
           .live(live, new PostedArticles(config.ingest()))
           .start(host, port);
     } catch (RuntimeException e) {
@@ -92,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
     // Refreshing makes live updates searchable, and follows generations other runs publish.
     IndexWatcher watcher = IndexWatcher.start(searcher, Duration.ofMillis(liveRules.refreshIntervalMillis()));
     CorpusWatcher corpusWatcher = watch
-        ? CorpusWatcher.start(live, CorpusReader.standard(config.ingest(), locations.folderTopics), locations.corpusPaths(),
+        ? CorpusWatcher.start(live, CorpusReader.standard(config.ingest(), locations.folderTopics).followingLinks(locations.followLinks),
+            locations.corpusPaths(),
             CorpusWatcher.INTERVAL, message -> {
               synchronized (err) {
                 err.println("warning: " + message);
@@ -137,6 +140,29 @@ final class ServeCommand implements Callable<Integer> {
   /** A server listening on every address is reached, and admits updates, on the loopback one. */
   private static String advertisedHost(String host) {
     return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+  }
+
+  /**
+   * Indexes the corpus; when that fails (a missing path, nothing readable, a full disk, another
+   * run holding the index) and a usable index is there, warns and serves that one instead.
+   */
+  private void indexOrKeepServing(IndexConfig config, IndexStore store, PrintWriter out, PrintWriter err)
+      throws IOException {
+    try {
+      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, locations.followLinks, store, out, err);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof newssearch.config.ConfigException || store.current().isEmpty()
+          || IndexRun.rebuildNeeded(store).isPresent()) {
+        throw e;
+      }
+      err.println("warning: indexing " + locations.corpusPaths() + " failed: " + e.getMessage()
+          + "; serving the previous index in " + store.root());
+      err.flush();
+    }
+  }
+
+  private static Reindexer.Result reindexed(newssearch.ingest.IngestReport report) {
+    return new Reindexer.Result(report.articles(), report.unreadableFolders().size());
   }
 
   private static String urlHost(String host) {

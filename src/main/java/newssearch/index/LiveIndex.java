@@ -241,13 +241,16 @@ public final class LiveIndex implements Closeable {
   }
 
   /**
-   * Builds a new generation with {@code build} (which must not publish it) while updates go on,
+   * Builds a new generation with {@code build} (which must not publish it nor take the build lock) while updates go on,
    * then applies the updates that arrived meanwhile to it, publishes it and serves it.
    */
   public Path rebuild(Callable<Path> build) throws Exception {
-    Path generation = build.call();
-    switchTo(generation, true);
-    return generation;
+    // The store's build lock, from creating the generation to publishing it, as any build holds it.
+    try (BuildLock lock = store.lock()) {
+      Path generation = build.call();
+      switchTo(generation, true);
+      return generation;
+    }
   }
 
   /** Switches to a generation that another process published, if there is one. */
