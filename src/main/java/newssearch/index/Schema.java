@@ -27,6 +27,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -56,7 +57,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
