@@ -32,9 +32,15 @@ public final class TestCorpus {
     return home().resolve("corpus");
   }
 
-  /** The BBC News dataset beside the project, if present. */
+  /**
+   * The BBC News dataset beside the project ({@code ../shared/datasets/bbc}), if present; the
+   * system property {@code news.datasets} names another datasets folder (for a work tree that
+   * does not stand beside {@code shared}).
+   */
   public static Path bbc() {
-    return home().resolve("../shared/datasets/bbc").normalize();
+    String datasets = System.getProperty("news.datasets");
+    Path root = datasets == null || datasets.isBlank() ? home().resolve("../shared/datasets") : Path.of(datasets);
+    return root.resolve("bbc").toAbsolutePath().normalize();
   }
 
   public static boolean hasBbc() {

@@ -16,6 +16,7 @@ import newssearch.search.SearchLimits;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.IndexWatcher;
 import newssearch.web.AdminAccess;
+import newssearch.web.LoadLimits;
 import newssearch.web.Reindexer;
 import newssearch.web.WebServer;
 import picocli.CommandLine;
@@ -52,8 +53,32 @@ final class ServeCommand implements Callable<Integer> {
       description = "apply new, changed and deleted files of the --corpus folders to the served index within seconds")
   boolean watch;
 
+  @Option(names = "--max-concurrent", paramLabel = "N",
+      description = "API requests served at once; more wait, and past --max-queued get a 503 with Retry-After"
+          + " (default: twice the cores, at least 2)")
+  Integer maxConcurrent;
+
+  @Option(names = "--max-queued", paramLabel = "N",
+      description = "API requests that may wait for a place, at most 1 s (default: 8 per concurrent place)")
+  Integer maxQueued;
+
+  /** How often the server looks for an index that another run published. */
+  private static final Duration INDEX_CHECK = Duration.ofSeconds(1);
+
+  /** The load limits the options ask for, checked before anything is indexed. */
+  private LoadLimits loadLimits() {
+    LoadLimits defaults = LoadLimits.forThisMachine();
+    int concurrent = maxConcurrent == null ? defaults.concurrent() : maxConcurrent;
+    int queued = maxQueued == null ? (maxConcurrent == null ? defaults.queued() : LoadLimits.QUEUED_PER_PLACE * concurrent) : maxQueued;
+    if (concurrent < 1 || queued < 0) {
+      throw new Failures.UserError("--max-concurrent must be at least 1 and --max-queued at least 0");
+    }
+    return new LoadLimits(concurrent, queued, defaults.maxWait());
+  }
+
   @Override
   public Integer call() throws Exception {
+    loadLimits();
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     IndexConfig config = IndexConfig.load(locations.configDir());
@@ -76,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
     WebServer server;
     try {
       server = new WebServer(searcher, corsOrigins)
+          .loadLimits(loadLimits())
           .admin(new AdminAccess(adminToken),
               () -> reindexed(IndexRun.run(config,
                   CorpusReader.standard(config.ingest(), source.folderTopics()).followingLinks(locations.followLinks),

@@ -172,8 +172,8 @@ public final class ArticleSearcher implements Closeable {
           }
           try {
             s.completions();
-          } catch (IOException | RuntimeException e) {
-            // Completion is built again on first use, where a failure reaches the request.
+          } catch (RuntimeException e) {
+            // A failed build is logged by the snapshot, which then completes nothing.
           } finally {
             s.release();
           }
@@ -243,8 +243,8 @@ public final class ArticleSearcher implements Closeable {
   }
 
   /**
-   * Every match of {@code request} in its order, up to {@link SearchRequest#MAX_WINDOW}, without
-   * snippets or facets, whatever its page: what an export writes.
+   * Every match of {@code request} in its order, up to {@link SearchRequest#MAX_WINDOW}, with
+   * snippets and without facets, whatever its page: what an export writes.
    */
   public Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
@@ -252,23 +252,39 @@ public final class ArticleSearcher implements Closeable {
     try {
       Query textQuery = queries.parse(request.query(), request.syntax());
       Matches matches = match(s, textQuery, request, SearchRequest.MAX_WINDOW);
-      List<SearchResult.Hit> hits = hits(s, textQuery, matches.top.scoreDocs, false);
+      List<SearchResult.Hit> hits = hits(s, textQuery, matches.top.scoreDocs, true);
+      Map<String, String> topicLabels = new java.util.TreeMap<>();
+      for (SearchResult.Hit h : hits) {
+        h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label())
+            .orElse(t)));
+      }
       return new Export(request.query(), matches.total, matches.partial, s.generation.getFileName().toString(),
-          generatedAt, hits);
+          generatedAt, hits, topicLabels);
     } finally {
       s.release();
     }
   }
 
-  /** What {@link #export} found: the hits and what is needed to cite them. */
+  /**
+   * What {@link #export} found: the hits, with snippets, and what is needed to cite them.
+   *
+   * @param topicLabels the label of each topic id the hits name (the id itself for a folder topic)
+   */
   public record Export(String query, long total, boolean partial, String indexVersion, String generatedAt,
-      List<SearchResult.Hit> hits) {}
+      List<SearchResult.Hit> hits, Map<String, String> topicLabels) {}
 
   /** Titles and entity names that complete {@code prefix}, entities first. */
   public List<Completion> complete(String prefix, int n) throws IOException {
+    // The same limit as a search's: the suggester makes a clause of every word typed.
+    if (prefix.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the text has " + prefix.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
     IndexSnapshot s = acquire();
     try {
       return s.complete(prefix, n);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryBuilder.tooComplex("it has more words than a completion may look up");
     } finally {
       s.release();
     }

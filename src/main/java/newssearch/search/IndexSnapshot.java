@@ -13,9 +13,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One opened index generation, or one near-real-time reader of it: its reader, searcher and facet
@@ -25,6 +28,7 @@ import org.apache.lucene.store.FSDirectory;
  * completions) is of its own reader, so a refresh after live updates starts them afresh.
  */
 final class IndexSnapshot {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
   /** Facet sizes whose browse facets are kept; the page asks for one or two. */
   private static final int BROWSE_FACET_SIZES = 4;
 
@@ -189,11 +193,31 @@ final class IndexSnapshot {
   }
 
   /** The completions of this generation, built on first use and closed with the reader. */
-  synchronized Completions completions() throws IOException {
+  Completions completions() {
+    return completions(Completions::build);
+  }
+
+  /** Builds completions from the reader and its entities. */
+  interface CompletionsBuild {
+    Completions build(IndexReader reader, EntityCatalog entities) throws IOException;
+  }
+
+  /**
+   * The completions of this generation, built by {@code build} once. A build that fails is not
+   * tried again for this generation: it would fail again on every keystroke, each time at full
+   * cost. The generation completes nothing instead, and the log says why, once.
+   */
+  synchronized Completions completions(CompletionsBuild build) {
     if (completions == null) {
-      Completions built = Completions.build(reader, entities());
-      reader.getReaderCacheHelper().addClosedListener(key -> built.close());
-      completions = built;
+      try {
+        Completions built = build.build(reader, entities());
+        reader.getReaderCacheHelper().addClosedListener(key -> built.close());
+        completions = built;
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("completions of index {} could not be built; /api/suggest answers no suggestions for it",
+            generation.getFileName(), e);
+        completions = Completions.NONE;
+      }
       if (previous != null) {
         previous.release();
         previous = null;
