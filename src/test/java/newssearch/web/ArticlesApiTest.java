@@ -103,13 +103,14 @@ class ArticlesApiTest {
   void limitsAndRefusalsAreJsonErrors(@TempDir Path dir) throws Exception {
     LiveRules small = new LiveRules(500, 10_000, 2048, 2);
     try (LiveTestServer s = new LiveTestServer(dir, small, new AdminAccess("s3cret"))) {
-      HttpResponse<String> big = s.post("/api/articles", "{\"text\": \"" + "x ".repeat(2000) + "\"}");
+      String[] auth = {"Authorization", "Bearer s3cret"};
+      HttpResponse<String> big = s.post("/api/articles", "{\"text\": \"" + "x ".repeat(2000) + "\"}", auth);
       assertEquals(413, big.statusCode());
       assertEquals("too_large", LiveTestServer.json(big).get("error").get("code").asText());
-      HttpResponse<String> many = s.post("/api/articles", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n");
+      HttpResponse<String> many = s.post("/api/articles", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n", auth);
       assertEquals(400, many.statusCode());
       assertTrue(LiveTestServer.json(many).get("error").get("message").asText().contains("too many records"));
-      assertEquals(400, s.post("/api/articles", "[{\"text\": ").statusCode());
+      assertEquals(400, s.post("/api/articles", "[{\"text\": ", auth).statusCode());
 
       HttpResponse<String> wrongToken = s.post("/api/articles", WOMBAT, "Authorization", "Bearer nope");
       assertEquals(403, wrongToken.statusCode());
