@@ -27,6 +27,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -51,6 +52,8 @@ import org.apache.lucene.util.BytesRef;
  *       {@code year}; undated articles count under {@value #UNDATED}.
  *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions.
  *   <li>{@code spell}: title and text as words, unstemmed, not stored: spelling suggestions.
+ *   <li>{@code indexed_at}: when the article arrived (epoch milliseconds) as a {@link LongField}
+ *       (the {@code since} filter, newest-arrival order), stored for feeds.
  * </ul>
  */
 public final class Schema {
@@ -58,7 +61,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
@@ -87,6 +90,8 @@ public final class Schema {
   public static final String ENRICHMENT = "enrichment";
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
+  /** When the article arrived in the index, in epoch milliseconds: what feeds and {@code since} go by. */
+  public static final String INDEXED_AT = "indexed_at";
 
   /** The {@link #TITLE_ORIGIN} of a title derived from the lead sentence: stored, not searched. */
   public static final String DERIVED_TITLE = "derived";
@@ -169,13 +174,20 @@ public final class Schema {
     };
   }
 
+  /** Newest arrival first: the order of feeds. */
+  public static SortField newestArrivalFirst() {
+    return LongField.newSortField(INDEXED_AT, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+  }
+
   public static long dateValue(LocalDate day) {
     return day.toEpochDay();
   }
 
-  public static Document document(EnrichedArticle enriched, FacetsConfig facets) {
+  /** The article's document; {@code indexedAt} is when it arrived (kept across rebuilds by the caller). */
+  public static Document document(EnrichedArticle enriched, FacetsConfig facets, java.time.Instant indexedAt) {
     Article a = enriched.article();
     Document doc = new Document();
+    doc.add(new LongField(INDEXED_AT, indexedAt.toEpochMilli(), Field.Store.YES));
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));

@@ -13,11 +13,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import newssearch.enrich.Entity;
 import newssearch.enrich.Taxonomy;
 import newssearch.enrich.TopicTag;
 import newssearch.index.IndexStore;
+import newssearch.index.LiveIndex;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -52,7 +55,7 @@ import org.apache.lucene.search.TotalHits;
 public final class ArticleSearcher implements Closeable {
   /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
   private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT);
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT);
 
   /**
    * Hits a browse of every article counts before it may skip the rest: the total is known
@@ -74,6 +77,11 @@ public final class ArticleSearcher implements Closeable {
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
   private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
+  /** The served generation open for live updates; null when this searcher only reads. */
+  private LiveIndex live;
+  /** Completions are built one at a time, for the newest snapshot: a refresh during a build asks for another. */
+  private final AtomicBoolean completionsWanted = new AtomicBoolean();
+  private final ReentrantLock buildingCompletions = new ReentrantLock();
 
   private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
       MatchingRules matchingRules) {
@@ -107,8 +115,34 @@ public final class ArticleSearcher implements Closeable {
     return searcher;
   }
 
-  /** Switches to the store's current generation if it changed; true if it did. */
+  /**
+   * Serves {@code live}'s generation with near-real-time readers: each {@link #refresh} shows the
+   * updates applied to it so far, and follows its switches to rebuilt generations.
+   */
+  public static ArticleSearcher open(LiveIndex live, IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy,
+      SearchLimits limits) throws IOException {
+    return open(live, store, queryAnalyzer, taxonomy, limits, MatchingRules.DEFAULT);
+  }
+
+  /** Serves {@code live}'s generation, as above, with the given matching rules. */
+  public static ArticleSearcher open(LiveIndex live, IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy,
+      SearchLimits limits, MatchingRules matchingRules) throws IOException {
+    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
+    searcher.live = live;
+    LiveIndex.Reader r = live.acquire();
+    searcher.current.set(IndexSnapshot.adopt(r.generation(), r.reader(), searcher.analyzer, null));
+    searcher.warmCompletions();
+    return searcher;
+  }
+
+  /**
+   * Switches to the store's current generation if it changed, or with live updates to the newest
+   * reader of the live index; true if it did.
+   */
   public synchronized boolean refresh() throws IOException {
+    if (live != null) {
+      return refreshLive();
+    }
     Optional<Path> generation = store.current();
     IndexSnapshot old = current.get();
     if (generation.isEmpty() || generation.get().equals(old.generation)) {
@@ -120,19 +154,74 @@ public final class ArticleSearcher implements Closeable {
     return true;
   }
 
-  /** Builds the served generation's completions in the background, so the first keystroke does not wait. */
+  private boolean refreshLive() throws IOException {
+    live.refresh();
+    LiveIndex.Reader r = live.acquire();
+    IndexSnapshot old = current.get();
+    if (r.reader() == old.reader) {
+      LiveIndex.release(r);
+      return false;
+    }
+    // Facet state, spelling memory and the rest are per reader: the new snapshot builds its own.
+    current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old));
+    old.release();
+    warmCompletions();
+    return true;
+  }
+
+  /**
+   * Builds the served snapshot's completions in the background, so the first keystroke does not
+   * wait. The suggester is the costly part of a refresh (every title again), so builds run one at
+   * a time, for the newest snapshot only; meanwhile the previous snapshot's completions answer.
+   */
   private void warmCompletions() {
+    completionsWanted.set(true);
     facetExecutor.execute(() -> {
-      IndexSnapshot s = current.get();
-      if (s == null || !s.tryAcquire()) {
-        return;
+      if (!buildingCompletions.tryLock()) {
+        return; // the running build looks at completionsWanted again when it ends
       }
       try {
-        s.completions();
+        while (completionsWanted.getAndSet(false)) {
+          pauseBetweenCompletionBuilds();
+          IndexSnapshot s = current.get();
+          if (s == null || !s.tryAcquire()) {
+            return;
+          }
+          try {
+            s.completions();
+          } catch (RuntimeException e) {
+            // A failed build is logged by the snapshot, which then completes nothing.
+          } finally {
+            s.release();
+          }
+        }
       } finally {
-        s.release();
+        buildingCompletions.unlock();
+      }
+      if (completionsWanted.get()) {
+        warmCompletions();
       }
     });
+  }
+
+  /**
+   * Under a steady stream of updates a refresh comes every half second, and building the suggester
+   * again each time would take a core: builds are at least this far apart, so completions lag the
+   * searchable index by up to this long plus a build.
+   */
+  private static final long COMPLETIONS_MIN_INTERVAL_NANOS = 5_000_000_000L;
+  private volatile long lastCompletionsBuild = System.nanoTime() - COMPLETIONS_MIN_INTERVAL_NANOS;
+
+  private void pauseBetweenCompletionBuilds() {
+    long wait = lastCompletionsBuild + COMPLETIONS_MIN_INTERVAL_NANOS - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    lastCompletionsBuild = System.nanoTime();
   }
 
   public int documentCount() {
@@ -211,7 +300,7 @@ public final class ArticleSearcher implements Closeable {
     }
     IndexSnapshot s = acquire();
     try {
-      return s.completions().complete(prefix, n);
+      return s.complete(prefix, n);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryBuilder.tooComplex("it has more words than a completion may look up");
     } finally {
@@ -317,7 +406,7 @@ public final class ArticleSearcher implements Closeable {
   private Matches findMatches(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
     DrillDownQuery drill = drillDown(textQuery, request);
-    if (textQuery instanceof MatchAllDocsQuery && drill.getDrillDownQueries().length == 0) {
+    if (textQuery instanceof MatchAllDocsQuery && request.since() == null && drill.getDrillDownQueries().length == 0) {
       return everything(s, searcher, drill, request, window);
     }
     // With an executor, DrillSideways runs the drill-down and each sideways count as a query of
@@ -409,7 +498,16 @@ public final class ArticleSearcher implements Closeable {
   }
 
   private DrillDownQuery drillDown(Query textQuery, SearchRequest request) {
-    DrillDownQuery drill = new DrillDownQuery(facetsConfig, textQuery);
+    Query base = textQuery;
+    if (request.since() != null) {
+      // Arrived strictly after the instant: a client passing the time of its last look sees only what is new.
+      base = new BooleanQuery.Builder()
+          .add(textQuery, BooleanClause.Occur.MUST)
+          .add(LongField.newRangeQuery(Schema.INDEXED_AT, request.since().toEpochMilli() + 1, Long.MAX_VALUE),
+              BooleanClause.Occur.FILTER)
+          .build();
+    }
+    DrillDownQuery drill = new DrillDownQuery(facetsConfig, base);
     for (String topic : request.topics()) {
       drill.add(Schema.TOPIC, topic);
     }
@@ -462,6 +560,7 @@ public final class ArticleSearcher implements Closeable {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, Schema.newestFirst(), Schema.byId());
       case NEWEST -> new Sort(Schema.newestFirst(), Schema.byId());
       case OLDEST -> new Sort(Schema.oldestFirst(), Schema.byId());
+      case ARRIVAL -> new Sort(Schema.newestArrivalFirst(), Schema.byId());
     };
   }
 
@@ -513,7 +612,8 @@ public final class ArticleSearcher implements Closeable {
           topicIds(enrichment),
           mainEntities(enrichment.entities()),
           score(page[i]),
-          highlights.snippets().get(i)));
+          highlights.snippets().get(i),
+          indexedAt(doc)));
     }
     return hits;
   }
@@ -532,6 +632,12 @@ public final class ArticleSearcher implements Closeable {
 
   private static List<String> topicIds(Document doc) {
     return topicIds(Schema.enrichment(doc.get(Schema.ENRICHMENT)));
+  }
+
+  /** When the article arrived, as an ISO instant; null for an index written before arrival times were kept. */
+  private static String indexedAt(Document doc) {
+    var field = doc.getField(Schema.INDEXED_AT);
+    return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue()).toString();
   }
 
   private static float score(ScoreDoc doc) {

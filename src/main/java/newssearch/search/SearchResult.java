@@ -43,7 +43,8 @@ public record SearchResult(
       List<String> topics,
       List<EntityRef> entities,
       float score,
-      List<String> snippets) {}
+      List<String> snippets,
+      String indexedAt) {}
 
   /** An entity as hits list it. */
   public record EntityRef(String name, String type) {}

@@ -1,6 +1,9 @@
 package newssearch.web;
 
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import newssearch.search.DateBounds;
 import newssearch.search.InvalidRequestException;
@@ -31,7 +34,8 @@ final class SearchParams {
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE),
-        requireAll(text(ctx, "match", "")));
+        requireAll(text(ctx, "match", "")),
+        instant(ctx, "since"));
   }
 
   /** {@code match=all}: every word required, never relaxed; empty or {@code auto}: the matching rules decide. */
@@ -41,6 +45,20 @@ final class SearchParams {
       case "all" -> true;
       default -> throw new InvalidRequestException("bad_parameter", "match must be all or auto, not '" + match + "'");
     };
+  }
+
+  /** An ISO instant ({@code 2026-01-05T10:00:00Z}, or with an offset); null when absent. */
+  static Instant instant(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("bad_parameter",
+          name + " must be an ISO date and time with a zone, like 2026-01-05T10:00:00Z, not '" + v + "'");
+    }
   }
 
   static String text(Context ctx, String name, String fallback) {

@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newssearch.index.LiveIndex;
+import newssearch.ingest.PostedArticles;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchResult;
+import newssearch.search.SortOrder;
 import newssearch.search.SearchCsv;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
@@ -57,6 +61,8 @@ public final class WebServer {
   private final List<String> corsOrigins;
   private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
+  private AdminAccess access = AdminAccess.loopbackOnly();
+  private ArticlesEndpoint articles;
   private LoadLimits loadLimits = LoadLimits.forThisMachine();
   /** Runs before each API route's handler; a seam for tests that hold requests in flight. */
   private io.javalin.http.Handler beforeApi;
@@ -79,6 +85,16 @@ public final class WebServer {
   /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
   public WebServer admin(AdminAccess access, Reindexer reindexer) {
     this.admin = new AdminEndpoint(searcher, access, reindexer);
+    this.access = access;
+    return this;
+  }
+
+  /**
+   * Takes live updates into {@code live} ({@code POST /api/articles}, {@code DELETE
+   * /api/articles/{id}}) from the callers the admin access admits; call after {@link #admin}, before {@link #start}.
+   */
+  public WebServer live(LiveIndex live, PostedArticles parser) {
+    this.articles = new ArticlesEndpoint(live, parser, access);
     return this;
   }
 
@@ -139,12 +155,16 @@ public final class WebServer {
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
     config.routes.get("/api/search.csv", this::searchCsv);
+    config.routes.get("/api/search.atom", this::searchAtom);
     config.routes.get("/api/suggest", this::suggest);
     config.routes.get("/api/facets/entity", this::entityFacet);
     config.routes.get("/api/articles/{id}", this::article);
     config.routes.get("/api/articles/{id}/related", this::related);
     config.routes.get("/api/openapi.json", this::openApi);
     config.routes.post("/api/admin/reindex", admin::reindex);
+    ArticlesEndpoint updates = articles != null ? articles : new ArticlesEndpoint(null, null, access);
+    config.routes.post("/api/articles", updates::post);
+    config.routes.delete("/api/articles/{id}", updates::delete);
     securityHeaders(config);
     loadShedding(config);
 
@@ -226,6 +246,15 @@ public final class WebServer {
     ExportHeaders.of(export, ctx.queryParamMap()).forEach(ctx::header);
     String articlePage = ctx.scheme() + "://" + ctx.host() + "/article.html?id=";
     ctx.contentType("text/csv; charset=utf-8; header=present").result(SearchCsv.write(export, articlePage));
+  }
+
+  /** The search as an Atom feed, newest arrival first, whatever the sort asked for. */
+  private void searchAtom(Context ctx) throws Exception {
+    SearchResult result = searcher.search(SearchParams.read(ctx).withSort(SortOrder.ARRIVAL));
+    String base = ctx.scheme() + "://" + ctx.host();
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    String self = base + ctx.path() + (query.isEmpty() ? "" : "?" + query);
+    ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeed.write(result, self, base, query));
   }
 
   private void suggest(Context ctx) throws Exception {
