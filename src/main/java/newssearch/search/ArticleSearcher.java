@@ -63,6 +63,9 @@ public final class ArticleSearcher implements Closeable {
    */
   private static final int TOP_HITS_COUNTED = 1000;
 
+  /** Longest text {@link #complete} takes. */
+  static final int MAX_COMPLETION_CHARS = 1000;
+
   /** Most related articles one request may ask for. */
   public static final int MAX_RELATED = 20;
 
@@ -293,10 +296,12 @@ public final class ArticleSearcher implements Closeable {
 
   /** Titles and entity names that complete {@code prefix}, entities first. */
   public List<Completion> complete(String prefix, int n) throws IOException {
-    // The same limit as a search's: the suggester makes a clause of every word typed.
-    if (prefix.length() > limits.maxQueryChars()) {
+    // Completion is for text being typed: past the length of anything typed into a box, the
+    // suggester would only make a clause of every word. Never longer than a search may be.
+    int maxChars = Math.min(limits.maxQueryChars(), MAX_COMPLETION_CHARS);
+    if (prefix.length() > maxChars) {
       throw new InvalidRequestException("query_too_long",
-          "the text has " + prefix.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+          "the text has " + prefix.length() + " characters; at most " + maxChars + " are allowed");
     }
     IndexSnapshot s = acquire();
     try {
