@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchEngine;
 import newssearch.search.SearchCsv;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
@@ -55,13 +56,13 @@ public final class WebServer {
       "X-Frame-Options", "DENY",
       "Cross-Origin-Opener-Policy", "same-origin");
 
-  private final ArticleSearcher searcher;
+  private final SearchEngine searcher;
   private final List<String> corsOrigins;
   private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
   private Javalin app;
 
-  public WebServer(ArticleSearcher searcher) {
+  public WebServer(SearchEngine searcher) {
     this(searcher, ANY_ORIGIN);
   }
 
@@ -69,7 +70,7 @@ public final class WebServer {
    * @param corsOrigins origins ({@code https://example.org}) whose pages may call the API, or
    *     {@link #ANY_ORIGIN}
    */
-  public WebServer(ArticleSearcher searcher, List<String> corsOrigins) {
+  public WebServer(SearchEngine searcher, List<String> corsOrigins) {
     this.searcher = searcher;
     this.corsOrigins = List.copyOf(corsOrigins);
     this.admin = new AdminEndpoint(searcher, AdminAccess.loopbackOnly(), null);
@@ -158,8 +159,8 @@ public final class WebServer {
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
   }
 
-  private void health(Context ctx) {
-    ctx.json(Map.of("status", "ok", "documents", searcher.documentCount()));
+  private void health(Context ctx) throws IOException {
+    ctx.json(Map.of("status", "ok", "documents", searcher.documentCount(), "engine", searcher.engine()));
   }
 
   private void search(Context ctx) throws Exception {
