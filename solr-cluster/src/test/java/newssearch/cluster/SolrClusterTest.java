@@ -1,0 +1,232 @@
+package newssearch.cluster;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The product against a real SolrCloud (embedded ZooKeeper, 2 Solr nodes, 2 shards x 2 replicas):
+ * the configset it generates makes Solr analyse text as the embedded engine does; {@code index
+ * --solr} fills a collection behind an alias; {@code serve --solr} answers the JSON API with the
+ * same shape, totals and facet counts as {@code serve} over the embedded index of the same corpus.
+ */
+public class SolrClusterTest {
+  static final String ALIAS = "news";
+  static Cluster cluster;
+  static Path work;
+  static Product.Server solr;
+  static Product.Server lucene;
+
+  @BeforeClass
+  public static void start() throws Exception {
+    cluster = Cluster.start(2);
+    work = Files.createTempDirectory("news-search-cluster-test");
+    Product.Run created = Product.run("solr-create", "--solr", cluster.urls(), "--collection", ALIAS,
+        "--shards", "2", "--replicas", "2");
+    assertEquals(created.out(), 0, created.status());
+    Product.Run indexed = Product.run("index", "--solr", cluster.urls(), "--collection", ALIAS);
+    assertEquals(indexed.out(), 0, indexed.status());
+    solr = Product.serve("--solr", cluster.urls(), "--collection", ALIAS);
+    lucene = Product.serve("--index", work.resolve("index").toString());
+  }
+
+  @AfterClass
+  public static void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {solr, lucene, cluster}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  public void solrMakesTheSameTokensAsTheEmbeddedEngine() throws Exception {
+    List<String> texts = List.of(
+        "China’s AI² chips: Huawei's Ascend 910C outperforms Nvidia’s H20, analysts said.",
+        "The U.S. Commerce Department's export-control rules for semiconductors and the Café Zürich naïve résumé",
+        "Artificial intelligence and machine learning at the World Artificial Intelligence Conference (WAIC) 2025",
+        "<b>HTML</b> &amp; e-mail addresses like press@example.com, 3.5% growth, 10,000 units — “quoted” text");
+    // Tokens are compared in (position, offsets, text) order: a synonym graph lists the tokens of
+    // one position in an order that carries no meaning, and the two engines list them differently.
+    for (String field : List.of("title", "text", "entity_text", "spell")) {
+      for (String text : texts) {
+        assertEquals(field + " index tokens of: " + text, productTokens(field, text, false), solrTokens(field, text, "index"));
+        if (!field.equals("spell")) {
+          assertEquals(field + " query tokens of: " + text, productTokens(field, text, true), solrTokens(field, text, "query"));
+        }
+      }
+    }
+  }
+
+  @Test
+  public void healthNamesTheEngineAndCountsTheSameArticles() throws Exception {
+    JsonNode s = Http.json(solr.url + "/api/health");
+    JsonNode l = Http.json(lucene.url + "/api/health");
+    assertEquals("solr", s.get("engine").asText());
+    assertEquals("lucene", l.get("engine").asText());
+    assertTrue(l.get("documents").asInt() > 0);
+    assertEquals(l.get("documents"), s.get("documents"));
+  }
+
+  /** Searches, with and without filters, on both engines: the contract suite of the seed corpus. */
+  @Test
+  public void searchesGiveTheSameTotalsFacetsAndTopHits() throws Exception {
+    List<String> searches = new ArrayList<>(List.of("", "q=nvidia", "q=chips", "q=huawei", "q=ai+chips",
+        "q=semiconductor+export", "q=%22export+controls%22", "q=china+-nvidia", "q=shanghai+OR+beijing", "q=robot*",
+        "q=nvida", "q=the", "sort=-date", "q=china&sort=date", "q=title:nvidia&syntax=lucene", "q=china&page=2&size=3",
+        "from=2025-06&to=2025-12", "q=china&facet_size=3"));
+    JsonNode browse = Http.json(lucene.url + "/api/search");
+    for (String facet : List.of("topic", "source")) {
+      for (JsonNode v : browse.get("facets").get(facet)) {
+        searches.add(facet + "=" + Http.enc(v.get("value").asText()));
+        searches.add("q=china&" + facet + "=" + Http.enc(v.get("value").asText()));
+      }
+    }
+    JsonNode entities = browse.get("facets").get("entity");
+    for (int i = 0; i < Math.min(3, entities.size()); i++) {
+      searches.add("entity=" + Http.enc(entities.get(i).get("value").asText()));
+      searches.add("entity_type=" + entities.get(i).get("type").asText());
+    }
+    if (browse.get("facets").get("topic").size() >= 2) {
+      searches.add("topic=" + Http.enc(browse.get("facets").get("topic").get(0).get("value").asText())
+          + "&topic=" + Http.enc(browse.get("facets").get("topic").get(1).get("value").asText()) + "&entity_type=org");
+    }
+    for (String search : searches) {
+      JsonNode l = Http.json(lucene.url + "/api/search?" + search);
+      JsonNode s = Http.json(solr.url + "/api/search?" + search);
+      assertEquals(search + ": fields", fields(l), fields(s));
+      assertEquals(search + ": total", l.get("total"), s.get("total"));
+      assertEquals(search + ": facets", l.get("facets"), s.get("facets"));
+      List<String> lIds = ids(l);
+      List<String> sIds = ids(s);
+      assertEquals(search + ": hits on the page", lIds.size(), sIds.size());
+      if (!lIds.isEmpty()) {
+        Set<String> common = new HashSet<>(lIds);
+        common.retainAll(sIds);
+        double overlap = common.size() / (double) lIds.size();
+        assertTrue(search + ": top overlap " + overlap + " " + lIds + " vs " + sIds, overlap >= 0.8);
+      }
+      if (!search.contains("sort=") && !search.contains("q=") || search.contains("sort=")) {
+        assertEquals(search + ": order of a date sort", lIds, sIds);
+      }
+      for (int i = 0; i < s.get("hits").size(); i++) {
+        assertEquals(search + ": hit fields", fields(l.get("hits").get(0)), fields(s.get("hits").get(i)));
+      }
+    }
+  }
+
+  @Test
+  public void highlightsMarkTheSameWordsWithTheSameEscaping() throws Exception {
+    for (String q : List.of("nvidia", "chips", "china", "%22export+controls%22")) {
+      JsonNode l = Http.json(lucene.url + "/api/search?q=" + q + "&size=20");
+      JsonNode s = Http.json(solr.url + "/api/search?q=" + q + "&size=20");
+      for (JsonNode hit : s.get("hits")) {
+        JsonNode same = byId(l, hit.get("id").asText());
+        assertEquals(q + " title_html of " + hit.get("id"), same.get("title_html"), hit.get("title_html"));
+        for (JsonNode snippet : hit.get("snippets")) {
+          String markup = snippet.asText().replaceAll("</?mark>", "");
+          assertTrue(q + ": only <mark> is markup in " + snippet, !markup.contains("<") && !markup.contains(">"));
+        }
+        assertEquals(q + " marked words of " + hit.get("id"), marked(same), marked(hit));
+      }
+    }
+  }
+
+  @Test
+  public void articlesAreTheSame() throws Exception {
+    for (JsonNode hit : Http.json(lucene.url + "/api/search?size=100").get("hits")) {
+      String id = Http.enc(hit.get("id").asText());
+      assertEquals(id, Http.json(lucene.url + "/api/articles/" + id), Http.json(solr.url + "/api/articles/" + id));
+    }
+    assertEquals(404, Http.get(solr.url + "/api/articles/no-such-article").statusCode());
+  }
+
+  @Test
+  public void aBadLuceneQueryIsA400WithTheErrorShape() throws Exception {
+    var response = Http.get(solr.url + "/api/search?syntax=lucene&q=" + Http.enc("title:(nvidia"));
+    assertEquals(response.body(), 400, response.statusCode());
+    JsonNode error = Http.JSON.readTree(response.body()).get("error");
+    assertEquals("bad_query", error.get("code").asText());
+  }
+
+  private static Set<String> marked(JsonNode hit) {
+    Set<String> words = new TreeSet<>();
+    List<String> texts = new ArrayList<>(List.of(hit.get("title_html").asText()));
+    hit.get("snippets").forEach(s -> texts.add(s.asText()));
+    for (String t : texts) {
+      var m = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(t);
+      while (m.find()) {
+        words.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return words;
+  }
+
+  private static JsonNode byId(JsonNode result, String id) {
+    for (JsonNode hit : result.get("hits")) {
+      if (hit.get("id").asText().equals(id)) {
+        return hit;
+      }
+    }
+    throw new AssertionError(id + " is not among the embedded engine's hits");
+  }
+
+  private static List<String> ids(JsonNode result) {
+    List<String> ids = new ArrayList<>();
+    result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  private static Set<String> fields(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  private static List<String> productTokens(String field, String text, boolean query) throws Exception {
+    Product.Run run = query ? Product.run("analyze", "--field", field, "--query", text) : Product.run("analyze", "--field", field, text);
+    assertEquals(run.out(), 0, run.status());
+    List<String> tokens = new ArrayList<>();
+    for (JsonNode t : Http.JSON.readTree(run.out())) {
+      tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+    }
+    return sorted(tokens);
+  }
+
+  private static List<String> sorted(List<String> tokens) {
+    List<String> out = new ArrayList<>(tokens);
+    out.sort(java.util.Comparator.comparingInt((String t) -> Integer.parseInt(t.substring(t.lastIndexOf('@') + 1, t.lastIndexOf('['))))
+        .thenComparing(t -> t.substring(t.lastIndexOf('[')))
+        .thenComparing(t -> t));
+    return out;
+  }
+
+  /** The last stage of Solr's field analysis (the /analysis/field handler) of {@code field}. */
+  private static List<String> solrTokens(String field, String text, String stage) throws Exception {
+    String node = cluster.node(0).getBaseUrl().toString();
+    String param = stage.equals("index") ? "analysis.fieldvalue" : "analysis.query";
+    JsonNode analysis = Http.json(node + "/" + ALIAS + "/analysis/field?wt=json&analysis.fieldname=" + field
+        + "&" + param + "=" + Http.enc(text) + (stage.equals("query") ? "&analysis.fieldvalue=x" : ""));
+    JsonNode stages = analysis.get("analysis").get("field_names").get(field).get(stage);
+    JsonNode last = stages.get(stages.size() - 1);
+    List<String> tokens = new ArrayList<>();
+    for (JsonNode t : last) {
+      tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+    }
+    return sorted(tokens);
+  }
+}
