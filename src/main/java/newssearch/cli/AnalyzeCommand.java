@@ -36,13 +36,20 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--query", description = "use the query-time analysis (synonyms) instead of the index-time one")
   boolean query;
 
-  @Parameters(paramLabel = "TEXT", description = "the text to analyse")
-  String text;
+  @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the texts to analyse; one line of JSON is printed for each")
+  List<String> texts;
 
   @Override
   public Integer call() throws Exception {
     Analysis analysis = Analysis.load(locations.configDir());
     Analyzer analyzer = Schema.analyzer(query ? analysis.query() : analysis.index());
+    for (String text : texts) {
+      spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(tokens(analyzer, text)));
+    }
+    return 0;
+  }
+
+  private List<Map<String, Object>> tokens(Analyzer analyzer, String text) throws java.io.IOException {
     List<Map<String, Object>> tokens = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -61,7 +68,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       stream.end();
     }
-    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(tokens));
-    return 0;
+    return tokens;
   }
 }

@@ -61,10 +61,11 @@ public class SolrClusterTest {
     // Tokens are compared in (position, offsets, text) order: a synonym graph lists the tokens of
     // one position in an order that carries no meaning, and the two engines list them differently.
     for (String field : List.of("title", "text", "entity_text", "spell")) {
-      for (String text : texts) {
-        assertEquals(field + " index tokens of: " + text, productTokens(field, text, false), solrTokens(field, text, "index"));
-        if (!field.equals("spell")) {
-          assertEquals(field + " query tokens of: " + text, productTokens(field, text, true), solrTokens(field, text, "query"));
+      for (boolean query : field.equals("spell") ? List.of(false) : List.of(false, true)) {
+        List<List<String>> product = productTokens(field, texts, query);
+        for (int i = 0; i < texts.size(); i++) {
+          assertEquals(field + (query ? " query" : " index") + " tokens of: " + texts.get(i), product.get(i),
+              solrTokens(field, texts.get(i), query ? "query" : "index"));
         }
       }
     }
@@ -104,8 +105,8 @@ public class SolrClusterTest {
           + "&topic=" + Http.enc(browse.get("facets").get("topic").get(1).get("value").asText()) + "&entity_type=org");
     }
     for (String search : searches) {
-      JsonNode l = Http.json(lucene.url + "/api/search?" + search);
-      JsonNode s = Http.json(solr.url + "/api/search?" + search);
+      JsonNode l = settled(lucene.url + "/api/search?" + search);
+      JsonNode s = settled(solr.url + "/api/search?" + search);
       assertEquals(search + ": fields", fields(l), fields(s));
       assertEquals(search + ": total", l.get("total"), s.get("total"));
       assertEquals(search + ": facets", l.get("facets"), s.get("facets"));
@@ -161,6 +162,71 @@ public class SolrClusterTest {
     assertEquals("bad_query", error.get("code").asText());
   }
 
+  @Test
+  public void entityFacetSearchFindsTheSameValues() throws Exception {
+    for (String search : List.of("prefix=hu", "prefix=hu&type=org", "prefix=&size=50", "prefix=chin&type=place", "prefix=zzz")) {
+      assertEquals(search, Http.json(lucene.url + "/api/facets/entity?" + search), Http.json(solr.url + "/api/facets/entity?" + search));
+    }
+  }
+
+  @Test
+  public void suggestionsListEntitiesFirstThenTitles() throws Exception {
+    JsonNode s = Http.json(solr.url + "/api/suggest?q=hua");
+    assertEquals("hua", s.get("query").asText());
+    JsonNode first = s.get("suggestions").get(0);
+    assertEquals("Huawei", first.get("text").asText());
+    assertEquals("entity", first.get("kind").asText());
+    boolean titles = false;
+    for (JsonNode c : s.get("suggestions")) {
+      if (c.get("kind").asText().equals("title")) {
+        titles = true;
+        assertTrue(c.get("text").asText(), c.get("text").asText().toLowerCase().matches("(?s).*\\bhua.*"));
+        assertEquals(200, Http.get(solr.url + "/api/articles/" + Http.enc(c.get("id").asText())).statusCode());
+      } else {
+        assertTrue("entities come before titles", !titles);
+      }
+    }
+    assertEquals(0, Http.json(solr.url + "/api/suggest?q=").get("suggestions").size());
+  }
+
+  @Test
+  public void relatedArticlesExcludeTheArticleAndAnUnknownIdIs404() throws Exception {
+    String id = Http.json(lucene.url + "/api/search?q=nvidia").get("hits").get(0).get("id").asText();
+    JsonNode related = Http.json(solr.url + "/api/articles/" + Http.enc(id) + "/related?size=3");
+    assertEquals(id, related.get("id").asText());
+    assertTrue(related.get("related").size() > 0 && related.get("related").size() <= 3);
+    for (JsonNode r : related.get("related")) {
+      assertTrue(!r.get("id").asText().equals(id));
+      assertEquals(fields(Http.json(lucene.url + "/api/articles/" + Http.enc(id) + "/related").get("related").get(0)), fields(r));
+    }
+    assertEquals(404, Http.get(solr.url + "/api/articles/no-such-article/related").statusCode());
+  }
+
+  @Test
+  public void csvExportListsEveryMatchInTheSearchOrder() throws Exception {
+    for (String q : List.of("china", "chips", "")) {
+      JsonNode search = Http.json(solr.url + "/api/search?size=100&q=" + q);
+      String csv = Http.get(solr.url + "/api/search.csv?q=" + q).body();
+      List<String> rows = csv.lines().filter(l -> !l.startsWith("#")).toList();
+      assertTrue(csv, csv.contains("# total: " + search.get("total").asLong()));
+      assertEquals(search.get("total").asInt() + 1, rows.size());
+      assertEquals(ids(search), rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1]).toList());
+    }
+  }
+
+  /**
+   * A search that ran to its end: one that ran out of its time budget (the machine being busy)
+   * is partial on either engine and is asked again, at most three times.
+   */
+  private static JsonNode settled(String url) throws Exception {
+    JsonNode result = Http.json(url);
+    for (int i = 0; i < 3 && result.get("partial").asBoolean(); i++) {
+      result = Http.json(url);
+    }
+    assertTrue(url + " ran out of time three times", !result.get("partial").asBoolean());
+    return result;
+  }
+
   private static Set<String> marked(JsonNode hit) {
     Set<String> words = new TreeSet<>();
     List<String> texts = new ArrayList<>(List.of(hit.get("title_html").asText()));
@@ -197,14 +263,25 @@ public class SolrClusterTest {
     return names;
   }
 
-  private static List<String> productTokens(String field, String text, boolean query) throws Exception {
-    Product.Run run = query ? Product.run("analyze", "--field", field, "--query", text) : Product.run("analyze", "--field", field, text);
-    assertEquals(run.out(), 0, run.status());
-    List<String> tokens = new ArrayList<>();
-    for (JsonNode t : Http.JSON.readTree(run.out())) {
-      tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+  /** The product's tokens of each text ({@code news-search analyze}), one list per text. */
+  private static List<List<String>> productTokens(String field, List<String> texts, boolean query) throws Exception {
+    List<String> args = new ArrayList<>(List.of("analyze", "--field", field));
+    if (query) {
+      args.add("--query");
     }
-    return sorted(tokens);
+    args.addAll(texts);
+    Product.Run run = Product.run(args.toArray(String[]::new));
+    assertEquals(run.out(), 0, run.status());
+    List<List<String>> all = new ArrayList<>();
+    for (String line : run.out().lines().filter(l -> l.startsWith("[")).toList()) {
+      List<String> tokens = new ArrayList<>();
+      for (JsonNode t : Http.JSON.readTree(line)) {
+        tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+      }
+      all.add(sorted(tokens));
+    }
+    assertEquals(run.out(), texts.size(), all.size());
+    return all;
   }
 
   private static List<String> sorted(List<String> tokens) {

@@ -47,6 +47,7 @@ public final class SolrEngine implements SearchEngine {
   private final SolrFacets facets;
   private final SearchLimits limits;
   private final QueryBuilder queries;
+  private final SolrEntities entityCatalog = new SolrEntities();
 
   /**
    * @param queryAnalyzer the query-time analyzer of the text fields: queries are parsed here
@@ -141,19 +142,84 @@ public final class SolrEngine implements SearchEngine {
     return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits);
   }
 
+  /** Entity names first (most named first), then titles with words starting as typed. */
   @Override
-  public List<Completion> complete(String prefix, int n) {
-    throw new UnsupportedOperationException("completion is not served from Solr yet");
+  public List<Completion> complete(String prefix, int n) throws IOException {
+    if (prefix.isBlank()) {
+      return List.of();
+    }
+    List<Completion> out = new ArrayList<>();
+    for (EntityValue v : entities(prefix, List.of(), n)) {
+      out.add(new Completion(v.value(), Completion.ENTITY, null, v.type()));
+    }
+    List<String> words = List.of(SolrEntities.fold(prefix).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+    if (out.size() < n && !words.isEmpty()) {
+      StringBuilder q = new StringBuilder();
+      for (int i = 0; i < words.size(); i++) {
+        q.append(i == 0 ? "+" : " +").append(Schema.SPELL).append(':').append(words.get(i)).append(i == words.size() - 1 ? "*" : "");
+      }
+      ModifiableSolrParams p = new ModifiableSolrParams().set("q", "{!lucene v=$tq}").set("tq", q.toString())
+          .set("fl", Schema.ID + "," + Schema.TITLE).set("rows", 2 * n).set("sort", SolrQueries.sort(newssearch.search.SortOrder.NEWEST));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (SolrDocument d : results(query(p))) {
+        String title = string(d, Schema.TITLE);
+        if (out.size() < n && titleHasWords(title, words) && seen.add(title)) {
+          out.add(new Completion(title, Completion.TITLE, string(d, Schema.ID), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every word but the last is in the title, and a title word starts with the last one. */
+  private static boolean titleHasWords(String title, List<String> words) {
+    List<String> titleWords = List.of(SolrEntities.fold(title).split("[^\\p{L}\\p{N}]+"));
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      boolean last = i == words.size() - 1;
+      if (titleWords.stream().noneMatch(t -> last ? t.startsWith(w) : t.equals(w))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
-  public List<EntityValue> entityValues(String prefix, List<String> types, int n) {
-    throw new UnsupportedOperationException("entity facet search is not served from Solr yet");
+  public List<EntityValue> entityValues(String prefix, List<String> types, int n) throws IOException {
+    return entities(prefix, types, n);
   }
 
+  private List<EntityValue> entities(String prefix, List<String> types, int n) throws IOException {
+    String version = indexVersion();
+    ModifiableSolrParams catalogRequest = entityCatalog.requestIfStale(version);
+    if (catalogRequest != null) {
+      entityCatalog.read(version, query(catalogRequest));
+    }
+    return entityCatalog.search(prefix, types, n);
+  }
+
+  /** Articles most like article {@code id}: Solr's more-like-this over title and text, across shards. */
   @Override
-  public Optional<List<RelatedArticle>> related(String id, int n) {
-    throw new UnsupportedOperationException("related articles are not served from Solr yet");
+  public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
+    ModifiableSolrParams exists = new ModifiableSolrParams().set("q", "{!term f=" + Schema.ID + " v=$id}").set("id", id)
+        .set("rows", 0);
+    if (results(query(exists)).getNumFound() == 0) {
+      return Optional.empty();
+    }
+    ModifiableSolrParams p = new ModifiableSolrParams()
+        .set("q", "{!mlt qf=" + Schema.TITLE + "," + Schema.TEXT + " mintf=1 mindf=1 maxqt=30 boost=true v=$id}")
+        .set("id", id)
+        .set("fq", "-{!term f=" + Schema.ID + " v=$id}")
+        .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO, Schema.SOURCE, Schema.ENRICHMENT, "score"))
+        .set("rows", n);
+    List<RelatedArticle> related = new ArrayList<>();
+    for (SolrDocument d : results(query(p))) {
+      Object score = d.getFieldValue("score");
+      related.add(new RelatedArticle(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.DATE_ISO),
+          string(d, Schema.SOURCE), Schema.enrichment(string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
+          score instanceof Number f ? f.floatValue() : 0f));
+    }
+    return Optional.of(related);
   }
 
   @Override
