@@ -1,6 +1,7 @@
 package newssearch.cli;
 
 import newssearch.config.ConfigException;
+import newssearch.index.BuildLock;
 import picocli.CommandLine;
 
 /** Turns what a command throws into one line on stderr and an exit status, never a stack trace. */
@@ -14,8 +15,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       cli.getErr().println("news-search: configuration error: " + config.getMessage());
       return CONFIG_ERROR;
     }
-    if (e instanceof UserError user) {
-      cli.getErr().println("news-search: " + user.getMessage());
+    if (e instanceof UserError || e instanceof BuildLock.IndexBusyException) {
+      cli.getErr().println("news-search: " + e.getMessage());
       return FAILED;
     }
     cli.getErr().println("news-search: " + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -27,11 +27,11 @@ final class IndexCommand implements Callable<Integer> {
     if (solr.given()) {
       newssearch.search.solr.SolrCollections.Layout layout = shards == null && replicas == null ? null
           : new newssearch.search.solr.SolrCollections.Layout(shards == null ? 2 : shards, replicas == null ? 2 : replicas);
-      SolrIndexRun.run(config, locations.corpusPaths(), locations.folderTopics, solr, layout,
+      SolrIndexRun.run(config, locations.corpusPaths(), locations.folderTopics, locations.followLinks, solr, layout,
           spec.commandLine().getOut(), spec.commandLine().getErr());
       return 0;
     }
-    IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, new IndexStore(locations.indexDir()),
+    IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, locations.followLinks, new IndexStore(locations.indexDir()),
         spec.commandLine().getOut(), spec.commandLine().getErr());
     return 0;
   }

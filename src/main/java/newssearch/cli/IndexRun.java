@@ -66,11 +66,37 @@ final class IndexRun {
 
   static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, IndexStore store,
       PrintWriter out, PrintWriter err) throws IOException {
-    return run(config, corpus, folderTopics, store, out, err, Progress.isTerminal());
+    return run(config, corpus, folderTopics, false, store, out, err, Progress.isTerminal());
+  }
+
+  static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, boolean followLinks,
+      IndexStore store, PrintWriter out, PrintWriter err) throws IOException {
+    return run(config, corpus, folderTopics, followLinks, store, out, err, Progress.isTerminal());
   }
 
   static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, IndexStore store,
       PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
+    return run(config, corpus, folderTopics, false, store, out, err, showProgress);
+  }
+
+  /**
+   * The run. A folder that cannot be read is skipped and the index is still published, without
+   * its articles: the summary's "unreadable folders" row and a closing message say so (as does
+   * the admin reindex's answer), so that no index silently lacks a folder.
+   */
+  static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, boolean followLinks,
+      IndexStore store, PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
+    CorpusReader reader = CorpusReader.standard(config.ingest(), folderTopics).followingLinks(followLinks);
+    return run(config, reader, corpus, folderTopics, store, out, err, showProgress);
+  }
+
+  static IngestReport run(IndexConfig config, CorpusReader reader, List<Path> corpus, boolean folderTopics,
+      IndexStore store, PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
+    // Fail at once, before reading the corpus, when another run holds the index folder; the
+    // build takes the lock again for its whole length.
+    try (var probe = store.lock()) {
+      // Free now.
+    }
     long start = System.nanoTime();
     IngestReport report = new IngestReport(message -> {
       synchronized (err) {
@@ -78,7 +104,7 @@ final class IndexRun {
         err.flush();
       }
     });
-    List<Article> articles = CorpusReader.standard(config.ingest(), folderTopics).read(corpus, report);
+    List<Article> articles = reader.read(corpus, report);
     double readSeconds = (System.nanoTime() - start) / 1e9;
     if (articles.isEmpty()) {
       throw new Failures.UserError("nothing to index: no article could be read from " + corpus
@@ -88,7 +114,7 @@ final class IndexRun {
     Progress progress = showProgress ? new Progress(err, articles.size(), System::nanoTime) : null;
     IntConsumer onProgress = progress == null ? done -> {} : progress;
     try {
-      new IndexBuilder(config.analysis().index(), config.enricher())
+      new IndexBuilder(config.analysis().index(), config.enricher(), report::refusedByIndex)
           .build(store, articles, onProgress, Map.of(CORPUS, joined(corpus), FOLDER_TOPICS, Boolean.toString(folderTopics)));
     } finally {
       if (progress != null) {
@@ -96,6 +122,14 @@ final class IndexRun {
       }
     }
     printSummary(report, readSeconds, (System.nanoTime() - start) / 1e9, store, out);
+    List<String> lost = report.unreadableFolders();
+    if (!lost.isEmpty()) {
+      synchronized (err) {
+        err.println("warning: the index was published WITHOUT " + lost.size() + " folder(s) that could not be read: "
+            + String.join(", ", lost) + "; make them readable and index again");
+        err.flush();
+      }
+    }
     return report;
   }
 
@@ -107,6 +141,10 @@ final class IndexRun {
       row(out, "  " + e.getKey().label(), String.format(Locale.ROOT, "%,d", e.getValue()));
     }
     row(out, "duplicate ids replaced", String.format(Locale.ROOT, "%,d", report.duplicates()));
+    row(out, "unreadable folders", String.format(Locale.ROOT, "%,d", report.unreadableFolders().size()));
+    if (report.linksNotFollowed() > 0) {
+      row(out, "links not followed", String.format(Locale.ROOT, "%,d", report.linksNotFollowed()));
+    }
     if (report.decodedAsWindows1252() > 0) {
       row(out, "read as Windows-1252", String.format(Locale.ROOT, "%,d", report.decodedAsWindows1252()));
     }

@@ -24,6 +24,10 @@ final class Locations {
       description = "give each article the name of the folder its file stands in as a topic (for corpora sorted into category folders)")
   boolean folderTopics;
 
+  @Option(names = "--follow-links",
+      description = "follow symbolic links that lead out of the corpus folders (by default such links are skipped with a warning)")
+  boolean followLinks;
+
   static Path home() {
     String home = System.getProperty("news.home");
     return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();

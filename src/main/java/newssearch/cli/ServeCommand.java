@@ -11,6 +11,7 @@ import newssearch.index.IndexStore;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.IndexWatcher;
 import newssearch.web.AdminAccess;
+import newssearch.web.Reindexer;
 import newssearch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     if (locations.corpusGiven() || store.current().isEmpty()) {
       out.println("news-search: indexing " + locations.corpusPaths());
       out.flush();
-      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, store, out, err);
+      indexOrKeepServing(config, store, out, err);
     } else {
       rebuildIfOutdated(config, store, out, err);
     }
@@ -71,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = new WebServer(searcher, corsOrigins)
           .admin(new AdminAccess(adminToken),
-              () -> IndexRun.run(config, source.corpus(), source.folderTopics(), store, out, err).articles())
+              () -> reindexed(IndexRun.run(config, source.corpus(), source.folderTopics(), locations.followLinks, store, out, err)))
           .start(host, port);
     } catch (RuntimeException e) {
       searcher.close();
@@ -93,6 +94,29 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Indexes the corpus; when that fails (a missing path, nothing readable, a full disk, another
+   * run holding the index) and a usable index is there, warns and serves that one instead.
+   */
+  private void indexOrKeepServing(IndexConfig config, IndexStore store, PrintWriter out, PrintWriter err)
+      throws IOException {
+    try {
+      IndexRun.run(config, locations.corpusPaths(), locations.folderTopics, locations.followLinks, store, out, err);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof newssearch.config.ConfigException || store.current().isEmpty()
+          || IndexRun.rebuildNeeded(store).isPresent()) {
+        throw e;
+      }
+      err.println("warning: indexing " + locations.corpusPaths() + " failed: " + e.getMessage()
+          + "; serving the previous index in " + store.root());
+      err.flush();
+    }
+  }
+
+  private static Reindexer.Result reindexed(newssearch.ingest.IngestReport report) {
+    return new Reindexer.Result(report.articles(), report.unreadableFolders().size());
   }
 
   private static String urlHost(String host) {

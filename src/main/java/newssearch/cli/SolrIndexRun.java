@@ -19,7 +19,7 @@ import newssearch.search.solr.SolrNodes;
 final class SolrIndexRun {
   private SolrIndexRun() {}
 
-  static void run(IndexConfig config, List<Path> corpus, boolean folderTopics, SolrOptions solr,
+  static void run(IndexConfig config, List<Path> corpus, boolean folderTopics, boolean followLinks, SolrOptions solr,
       SolrCollections.Layout layout, PrintWriter out, PrintWriter err) throws Exception {
     long start = System.nanoTime();
     IngestReport report = new IngestReport(message -> {
@@ -28,7 +28,8 @@ final class SolrIndexRun {
         err.flush();
       }
     });
-    List<Article> articles = CorpusReader.standard(config.ingest(), folderTopics).read(corpus, report);
+    List<Article> articles = CorpusReader.standard(config.ingest(), folderTopics).followingLinks(followLinks)
+        .read(corpus, report);
     if (articles.isEmpty()) {
       throw new Failures.UserError("nothing to index: no article could be read from " + corpus
           + "; collection '" + solr.collection + "' is unchanged");

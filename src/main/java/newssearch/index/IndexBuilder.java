@@ -16,10 +16,13 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enriches articles and writes them into a new generation of an {@link IndexStore}, which is
- * published only when complete. Enrichment and indexing run on all cores.
+ * published only when complete. Enrichment and indexing run on all cores. The build holds the
+ * store's {@link BuildLock} throughout. A document that enrichment or Lucene refuses is left out
+ * and reported to the warnings sink with its origin; it never stops the build.
  */
 public final class IndexBuilder {
   /** Commit user data: when the index was built, how many articles it holds, by which schema. */
@@ -32,10 +35,24 @@ public final class IndexBuilder {
   private final Analyzer analyzer;
   private final Enricher enricher;
   private final FacetsConfig facets = Schema.facetsConfig();
+  private final Refusals refusals;
 
-  public IndexBuilder(Analyzer textAnalyzer, Enricher enricher) {
+  /** Told of each article left out of the index: its origin and why. */
+  @FunctionalInterface
+  public interface Refusals {
+    void refused(String origin, String reason);
+  }
+
+  public IndexBuilder(Analyzer textAnalyzer, Enricher enricher, Refusals refusals) {
     this.analyzer = Schema.analyzer(textAnalyzer);
     this.enricher = enricher;
+    this.refusals = refusals;
+  }
+
+  /** A builder that logs the articles it leaves out. */
+  public IndexBuilder(Analyzer textAnalyzer, Enricher enricher) {
+    this(textAnalyzer, enricher, (origin, reason) -> LoggerFactory.getLogger(IndexBuilder.class)
+        .warn("{}: left out of the index, {}", origin, reason));
   }
 
   /** Builds and publishes; returns the new generation's folder. */
@@ -49,16 +66,18 @@ public final class IndexBuilder {
    */
   public Path build(IndexStore store, List<Article> articles, IntConsumer progress, Map<String, String> about)
       throws IOException {
-    Path generation = store.newGeneration();
-    boolean published = false;
-    try {
-      write(generation, articles, progress, about);
-      store.publish(generation);
-      published = true;
-      return generation;
-    } finally {
-      if (!published) {
-        store.discard(generation);
+    try (BuildLock lock = store.lock()) {
+      Path generation = store.newGeneration();
+      boolean published = false;
+      try {
+        write(generation, articles, progress, about);
+        store.publish(generation);
+        published = true;
+        return generation;
+      } finally {
+        if (!published) {
+          store.discard(generation);
+        }
       }
     }
   }
@@ -69,24 +88,40 @@ public final class IndexBuilder {
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(RAM_BUFFER_MB);
     AtomicInteger done = new AtomicInteger();
+    AtomicInteger indexed = new AtomicInteger();
     try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       articles.parallelStream().forEach(article -> {
-        try {
-          writer.addDocument(Schema.document(enricher.enrich(article), facets));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        if (add(writer, article)) {
+          indexed.incrementAndGet();
         }
         progress.accept(done.incrementAndGet());
       });
       Map<String, String> commitData = new HashMap<>(about);
       commitData.put(BUILT_AT, Instant.now().toString());
-      commitData.put(ARTICLES, Integer.toString(articles.size()));
+      commitData.put(ARTICLES, Integer.toString(indexed.get()));
       commitData.put(SCHEMA_VERSION, Schema.VERSION);
       writer.setLiveCommitData(commitData.entrySet());
       writer.forceMerge(1);
       writer.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Adds one article; false, with the refusal reported, when its document cannot be indexed
+   * (Lucene throws IllegalArgumentException for a term or facet path over its limits, and drops
+   * just that document). A disk error still stops the build.
+   */
+  private boolean add(IndexWriter writer, Article article) {
+    try {
+      writer.addDocument(Schema.document(enricher.enrich(article), facets));
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      refusals.refused(article.origin().isEmpty() ? article.id() : article.origin(), e.getMessage());
+      return false;
     }
   }
 }

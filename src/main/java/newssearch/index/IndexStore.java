@@ -14,18 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The folder an index lives in. Each build writes a new generation folder beside the served one
  * and, only once it is complete, switches the {@code CURRENT} pointer file to it with an atomic
  * rename. A build that fails or is killed leaves the served index as it was; readers follow the
- * pointer.
+ * pointer. Builds hold the {@link BuildLock}, so that only one runs at a time.
  *
  * <pre>
  * data/index/CURRENT                      "gen-20251230-101500-123"
  * data/index/gen-20251230-101500-123/     a complete Lucene index
+ * data/index/build.lock                   held by the running build, with its process id
  * </pre>
  */
 public final class IndexStore {
@@ -70,6 +74,14 @@ public final class IndexStore {
     }
   }
 
+  /**
+   * Takes the build lock of this folder; fails at once, naming the holder's process id, when
+   * another run (in this process or another) holds it.
+   */
+  public BuildLock lock() throws IOException {
+    return BuildLock.acquire(root);
+  }
+
   /** A new, empty generation folder to build into. */
   public Path newGeneration() throws IOException {
     Files.createDirectories(root);
@@ -81,7 +93,12 @@ public final class IndexStore {
     return Files.createDirectory(generation);
   }
 
-  /** Makes {@code generation} the served index, then removes generations older than the previous one. */
+  /**
+   * Makes {@code generation} the served index, then removes the generations of earlier runs except
+   * the previous one. A generation that a Lucene writer still holds (its {@code write.lock} is
+   * taken: a run that does not take the build lock, such as an older news-search, is writing it)
+   * is never removed, nor is one started after this one.
+   */
   public void publish(Path generation) throws IOException {
     Optional<Path> previous = current();
     Path tmp = root.resolve(POINTER + ".tmp");
@@ -99,12 +116,28 @@ public final class IndexStore {
   }
 
   private void removeGenerationsExcept(Path keep, Path alsoKeep) throws IOException {
+    // Generation names sort by the time their run started.
+    String started = keep.getFileName().toString();
     try (Stream<Path> children = Files.list(root)) {
       List<Path> old = children
           .filter(p -> p.getFileName().toString().startsWith(PREFIX))
+          .filter(p -> p.getFileName().toString().compareTo(started) < 0)
           .filter(p -> !p.equals(keep) && !p.equals(alsoKeep))
+          .filter(p -> !beingWritten(p))
           .toList();
       old.forEach(IndexStore::deleteTree);
+    }
+  }
+
+  /** True when a Lucene writer (in this process or another) holds the generation's write lock. */
+  private static boolean beingWritten(Path generation) {
+    try (FSDirectory dir = FSDirectory.open(generation);
+        Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      return false;
+    } catch (LockObtainFailedException e) {
+      return true;
+    } catch (IOException e) {
+      return false; // not a readable index folder: the remains of a failed run
     }
   }
 

@@ -1,7 +1,5 @@
 package newssearch.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads a corpus: files and folders (recursively), each file by the first {@link DocumentFormat}
@@ -19,25 +16,46 @@ import java.util.stream.Stream;
  *
  * <p>With folder topics on, every article of a file found in a corpus folder also gets the name
  * of the folder it stands in as a topic ({@code bbc/sport/199.txt} is about {@code sport}).
+ *
+ * <p>One hostile file or record never stops the run: what the formats report is skipped, a file
+ * that throws anyway is skipped, an unreadable folder is skipped (see {@link CorpusWalker}) and
+ * every article passes {@link ArticleLimits}. All of it is in the {@link IngestReport}.
  */
 public final class CorpusReader {
   private final List<DocumentFormat> formats;
   private final boolean folderTopics;
+  private final ArticleLimits limits;
+  private final CorpusWalker walker;
 
-  public CorpusReader(List<DocumentFormat> formats, boolean folderTopics) {
+  CorpusReader(List<DocumentFormat> formats, boolean folderTopics, ArticleLimits limits, CorpusWalker walker) {
     this.formats = List.copyOf(formats);
     this.folderTopics = folderTopics;
+    this.limits = limits;
+    this.walker = walker;
   }
 
-  public CorpusReader(List<DocumentFormat> formats) {
-    this(formats, false);
+  public CorpusReader(List<DocumentFormat> formats, boolean folderTopics, IngestRules rules) {
+    this(formats, folderTopics, new ArticleLimits(rules), new CorpusWalker(CorpusWalker.FolderListing.FILE_SYSTEM, false));
   }
 
   /** The formats every corpus may use: text and Markdown, JSON Lines, CSV and HTML. */
   public static CorpusReader standard(IngestRules rules, boolean folderTopics) {
     return new CorpusReader(
         List.of(new TextFormat(rules), new JsonLinesFormat(rules), new CsvFormat(rules), new HtmlFormat(rules)),
-        folderTopics);
+        folderTopics, rules);
+  }
+
+  /** This reader, following symbolic links out of the corpus folders too when {@code follow} is true. */
+  public CorpusReader followingLinks(boolean follow) {
+    return new CorpusReader(formats, folderTopics, limits, new CorpusWalker(walker.listing(), follow));
+  }
+
+  /**
+   * This reader, listing folders with {@code listing} instead of the file system's own listing:
+   * tests use it to make a folder unreadable, which permissions cannot do for root.
+   */
+  public CorpusReader listingFoldersWith(CorpusWalker.FolderListing listing) {
+    return new CorpusReader(formats, folderTopics, limits, new CorpusWalker(listing, walker.followLinks()));
   }
 
   public static CorpusReader standard(IngestRules rules) {
@@ -52,7 +70,11 @@ public final class CorpusReader {
     List<List<Article>> perFile = files.parallelStream().map(f -> readFile(f, report)).toList();
     Map<String, Article> byId = new LinkedHashMap<>();
     for (List<Article> articles : perFile) {
-      for (Article a : articles) {
+      for (Article checked : articles) {
+        Article a = limits.check(checked, report).orElse(null);
+        if (a == null) {
+          continue;
+        }
         if (byId.remove(a.id()) != null) {
           report.duplicate(a.id(), a.origin());
         }
@@ -71,7 +93,13 @@ public final class CorpusReader {
         report.fileRead();
         Consumer<Article> out = articles::add;
         String topic = folderTopics ? file.folderTopic() : null;
-        format.read(file, topic == null ? out : a -> out.accept(a.withTopic(topic)), report);
+        try {
+          format.read(file, topic == null ? out : a -> out.accept(a.withTopic(topic)), report);
+        } catch (RuntimeException | StackOverflowError e) {
+          // Formats report what they cannot use; this is the backstop for what they did not foresee,
+          // so that one hostile file never stops the run. Its articles read so far are kept.
+          report.skip(SkipReason.MALFORMED, file.toString(), "cannot be read: " + e);
+        }
         return articles;
       }
     }
@@ -79,7 +107,7 @@ public final class CorpusReader {
     return List.of();
   }
 
-  private static List<SourceFile> list(Path root, IngestReport report) {
+  private List<SourceFile> list(Path root, IngestReport report) {
     if (!Files.exists(root)) {
       report.warn(root + ": no such file or folder");
       return List.of();
@@ -87,24 +115,10 @@ public final class CorpusReader {
     if (Files.isRegularFile(root)) {
       return List.of(SourceFile.under(root, root));
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(root, p) && !MetadataFile.isMetadataFile(p))
-          .sorted()
-          .map(p -> SourceFile.under(root, p))
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      report.warn(root + ": cannot list folder: " + e.getMessage());
+    if (!Files.isDirectory(root)) {
+      report.warn(root + ": not a file or folder");
       return List.of();
     }
-  }
-
-  private static boolean isHidden(Path root, Path file) {
-    for (Path part : root.relativize(file)) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return walker.files(root, report).stream().map(p -> SourceFile.under(root, p)).toList();
   }
 }

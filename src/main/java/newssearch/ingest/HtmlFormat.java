@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
 
 /**
@@ -27,7 +31,8 @@ import org.jsoup.select.Elements;
  */
 public final class HtmlFormat extends TextDocumentFormat {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, td, th";
+  private static final Set<String> BLOCK_TAGS =
+      Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dt", "dd", "td", "th");
   private static final String NOT_TEXT = "script, style, noscript, template, nav, aside, form, button, iframe, svg";
 
   public HtmlFormat(IngestRules rules) {
@@ -105,12 +110,9 @@ public final class HtmlFormat extends TextDocumentFormat {
     container.select(NOT_TEXT).remove();
     container.select("h1").remove();
     List<String> lines = new ArrayList<>();
-    Elements blocks = container.select(BLOCKS);
-    for (Element block : blocks) {
-      if (!hasBlockAncestor(block, container)) {
-        lines.add(block.text());
-        lines.add("");
-      }
+    for (Element block : outermostBlocks(container)) {
+      lines.add(block.text());
+      lines.add("");
     }
     if (lines.stream().allMatch(String::isBlank)) {
       return container.wholeText().lines().toList();
@@ -118,14 +120,24 @@ public final class HtmlFormat extends TextDocumentFormat {
     return lines;
   }
 
-  /** True when {@code block} stands inside another block (a paragraph in a quote), which is read whole. */
-  private static boolean hasBlockAncestor(Element block, Element container) {
-    for (Element parent = block.parent(); parent != null && parent != container; parent = parent.parent()) {
-      if (parent.is(BLOCKS)) {
-        return true;
+  /**
+   * The block elements of {@code container} that stand in no other block (a paragraph in a quote
+   * is read with the quote), in document order. One pass over the tree: asking each block for its
+   * ancestors costs the depth of the page per block, which deeply nested pages make quadratic.
+   */
+  private static List<Element> outermostBlocks(Element container) {
+    List<Element> blocks = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node != container && node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
+          blocks.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
       }
-    }
-    return false;
+    }, container);
+    return blocks;
   }
 
   private static String firstText(Elements elements) {

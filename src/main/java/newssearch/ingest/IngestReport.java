@@ -20,6 +20,8 @@ public final class IngestReport {
   private int articles;
   private int duplicates;
   private int decodedAsWindows1252;
+  private final List<String> unreadableFolders = new ArrayList<>();
+  private int linksNotFollowed;
 
   public IngestReport(Consumer<String> warnings) {
     this.warnings = warnings;
@@ -54,6 +56,24 @@ public final class IngestReport {
     warn(where + ": skipped, " + reason.label() + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"));
   }
 
+  /** A folder that could not be listed: its files are missing from the run. */
+  public synchronized void unreadableFolder(String folder, String detail) {
+    unreadableFolders.add(folder);
+    warn(folder + ": folder skipped, cannot be read (" + detail + "); its articles are missing from this run");
+  }
+
+  /** A symbolic link that was not followed, and why. */
+  public synchronized void linkNotFollowed(String link, String why) {
+    linksNotFollowed++;
+    warn(link + ": link not followed, " + why);
+  }
+
+  /** A document the index refused; it was counted as an article and is not one. */
+  public synchronized void refusedByIndex(String origin, String detail) {
+    articles--;
+    skip(SkipReason.REFUSED, origin, detail);
+  }
+
   public synchronized void warn(String message) {
     messages.add(message);
     warnings.accept(message);
@@ -73,6 +93,15 @@ public final class IngestReport {
 
   public synchronized int decodedAsWindows1252() {
     return decodedAsWindows1252;
+  }
+
+  /** The folders that could not be read: a run with any lost their articles. */
+  public synchronized List<String> unreadableFolders() {
+    return List.copyOf(unreadableFolders);
+  }
+
+  public synchronized int linksNotFollowed() {
+    return linksNotFollowed;
   }
 
   public synchronized int skipped(SkipReason reason) {

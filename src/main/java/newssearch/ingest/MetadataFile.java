@@ -68,7 +68,9 @@ public final class MetadataFile {
       }
       return new MetadataFile(parse(root, file, report), perArticle);
     } catch (JsonProcessingException e) {
-      report.warn(file + ":" + e.getLocation().getLineNr() + ": ignored, malformed JSON: " + e.getOriginalMessage());
+      // Jackson's stream limits (nesting depth, number and string length) give no location.
+      String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
+      report.warn(file + line + ": ignored, malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       report.warn(file + ": ignored, cannot be read: " + e.getMessage());
     }

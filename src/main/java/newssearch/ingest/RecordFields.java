@@ -3,11 +3,12 @@ package newssearch.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +78,8 @@ final class RecordFields {
       if (node == null || node.isNull()) {
         continue;
       }
-      List<String> values = new ArrayList<>();
+      // A set keeps the first of each value in order, in linear time: records may list many thousands.
+      Set<String> values = new LinkedHashSet<>();
       if (node.isArray()) {
         node.forEach(element -> add(values, listElement(element)));
       } else {
@@ -89,7 +91,7 @@ final class RecordFields {
           }
         }
       }
-      return values;
+      return List.copyOf(values);
     }
     return null;
   }
@@ -141,8 +143,8 @@ final class RecordFields {
     return text.isEmpty() ? null : text;
   }
 
-  private static void add(List<String> values, String value) {
-    if (value != null && !value.isEmpty() && !values.contains(value)) {
+  private static void add(Set<String> values, String value) {
+    if (value != null && !value.isEmpty()) {
       values.add(value);
     }
   }

@@ -8,7 +8,8 @@ public enum SkipReason {
   UNREADABLE("cannot be read"),
   MALFORMED("malformed record"),
   NO_TEXT("no article text"),
-  UNSUPPORTED("unsupported file type");
+  UNSUPPORTED("unsupported file type"),
+  REFUSED("refused by the index");
 
   private final String label;
 

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import newssearch.index.BuildLock;
 import newssearch.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,21 +50,40 @@ final class AdminEndpoint {
 
   private void run(Context ctx) throws Exception {
     long start = System.nanoTime();
-    int articles;
+    Reindexer.Result result;
     try {
-      articles = reindexer.reindex();
+      result = reindexer.reindex();
     } catch (Exception e) {
+      if (busy(e)) {
+        LOG.warn("reindex refused: {}", e.getMessage());
+        WebServer.error(ctx, HttpStatus.CONFLICT, "reindex_running",
+            "another indexing run is using the index; try again when it is done");
+        return;
+      }
       LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
       WebServer.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
           "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
       return;
     }
     searcher.refresh();
+    // A run that could not read a folder still publishes; the answer says it is incomplete.
     ctx.json(Map.of(
         "status", "ok",
-        "articles", articles,
+        "articles", result.articles(),
+        "unreadable_folders", result.unreadableFolders(),
+        "complete", result.unreadableFolders() == 0,
         "documents", searcher.documentCount(),
         "index_version", searcher.indexVersion(),
         "took_ms", (System.nanoTime() - start) / 1_000_000));
+  }
+
+  /** True when another indexing run (the {@code index} command, say) holds the index folder. */
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BuildLock.IndexBusyException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

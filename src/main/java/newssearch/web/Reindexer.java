@@ -4,6 +4,13 @@ package newssearch.web;
 @FunctionalInterface
 public interface Reindexer {
 
-  /** Returns the number of articles indexed. The served index is unchanged when this throws. */
-  int reindex() throws Exception;
+  /** What the run indexed. The served index is unchanged when this throws. */
+  Result reindex() throws Exception;
+
+  /**
+   * @param articles the number of articles indexed
+   * @param unreadableFolders folders of the corpus that could not be read: the new index lacks
+   *     their articles
+   */
+  record Result(int articles, int unreadableFolders) {}
 }

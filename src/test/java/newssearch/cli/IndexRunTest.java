@@ -17,10 +17,14 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.stream.Stream;
 import newssearch.TestCorpus;
+import newssearch.index.BuildLock;
 import newssearch.index.IndexBuilder;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
 import newssearch.ingest.Article;
+import newssearch.ingest.CorpusReader;
+import newssearch.ingest.CorpusWalker;
+import newssearch.ingest.IngestReport;
 import newssearch.ingest.IngestRules;
 import newssearch.search.ArticleSearcher;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,74 @@ class IndexRunTest {
     assertServes(index, 12);
     try (Stream<Path> generations = Files.list(index)) {
       assertEquals(List.of(served), generations.filter(Files::isDirectory).toList(), "the failed generation is removed");
+    }
+  }
+
+  @Test
+  void aRunThatCannotReadAFolderPublishesAndSaysSo() throws IOException {
+    Path corpus = tmp.resolve("corpus");
+    for (String name : List.of("a", "b", "c")) {
+      Files.createDirectories(corpus.resolve(name));
+      Files.writeString(corpus.resolve(name).resolve(name + ".txt"), "Story " + name + "\n\nThe harbour council met today.");
+    }
+    Path unreadable = corpus.resolve("b");
+    CorpusReader reader = CorpusReader.standard(TestCorpus.config().ingest(), false).listingFoldersWith(folder -> {
+      if (folder.equals(unreadable)) {
+        throw new java.nio.file.AccessDeniedException(folder.toString());
+      }
+      return CorpusWalker.FolderListing.FILE_SYSTEM.list(folder);
+    });
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    IngestReport report = IndexRun.run(TestCorpus.config(), reader, List.of(corpus), false, new IndexStore(tmp.resolve("index")),
+        new PrintWriter(out), new PrintWriter(err), false);
+
+    assertEquals(List.of(unreadable.toString()), report.unreadableFolders());
+    assertRow(out.toString(), "articles indexed", "2");
+    assertRow(out.toString(), "unreadable folders", "1");
+    assertTrue(err.toString().contains("warning: " + unreadable + ": folder skipped, cannot be read"), err.toString());
+    assertTrue(err.toString().contains("warning: the index was published WITHOUT 1 folder(s) that could not be read: "
+        + unreadable), err.toString());
+    assertServes(tmp.resolve("index"), 2);
+  }
+
+  @Test
+  void aSecondRunFailsAtOnceWhileAnotherHoldsTheIndex() throws Exception {
+    Path index = tmp.resolve("index");
+    IndexStore store = TestCorpus.index(index, TestCorpus.seedCorpus());
+    Path served = store.current().orElseThrow();
+    String[] message = new String[1];
+    int status;
+    try (BuildLock held = store.lock()) {
+      status = withStderr(message, () -> Main.run("index", "--config", TestCorpus.configDir().toString(),
+          "--corpus", fixtures("formats").toString(), "--index", index.toString()));
+    }
+    assertEquals(1, status);
+    assertEquals("news-search: another indexing run is using " + index + " (pid " + ProcessHandle.current().pid()
+        + "); try again when it is done", message[0].strip());
+    assertEquals(served, store.current().orElseThrow());
+    // Released, the index folder takes the next run.
+    assertEquals(0, Main.run("index", "--config", TestCorpus.configDir().toString(),
+        "--corpus", fixtures("formats").toString(), "--index", index.toString()));
+    assertServes(index, 12);
+  }
+
+  @Test
+  void anotherProcessHoldingTheIndexStopsTheRunWithItsPid() throws Exception {
+    Path index = tmp.resolve("index");
+    IndexStore store = TestCorpus.index(index, TestCorpus.seedCorpus());
+    try (BuildLock held = store.lock()) {
+      Path log = tmp.resolve("index.log");
+      Process child = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+          "newssearch.cli.Main", "index", "--config", TestCorpus.configDir().toString(),
+          "--corpus", fixtures("formats").toString(), "--index", index.toString())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(1, child.exitValue(), Files.readString(log));
+      assertTrue(Files.readString(log).contains("news-search: another indexing run is using " + index
+          + " (pid " + ProcessHandle.current().pid() + ")"), Files.readString(log));
     }
   }
 

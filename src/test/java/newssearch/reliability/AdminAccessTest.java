@@ -82,7 +82,7 @@ class AdminAccessTest {
     try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
       started.countDown();
       release.await(10, TimeUnit.SECONDS);
-      return 12;
+      return new Reindexer.Result(12, 0);
     }))) {
       CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(server, "/api/admin/reindex", null));
       assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -124,7 +124,7 @@ class AdminAccessTest {
   static Reindexer reindexer(Path indexDir, Path corpus) {
     return () -> {
       TestCorpus.index(indexDir, corpus);
-      return TestCorpus.read(corpus).size();
+      return new Reindexer.Result(TestCorpus.read(corpus).size(), 0);
     };
   }
 

@@ -55,6 +55,61 @@ class ServeProcessTest {
     }
   }
 
+  @Test
+  void serveStartsOnAHostileCorpusAndItsReindexSucceeds(@TempDir Path corpus, @TempDir Path indexDir, @TempDir Path logs)
+      throws Exception {
+    HostileCorpusTest.writeHostileCorpus(corpus);
+    Path log = logs.resolve("serve.log");
+    Process server = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(),
+        "--corpus", corpus.toString(), "--index", indexDir.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = awaitPort(log, server);
+      assertTrue(RawHttp.get(port, "/api/health").body().contains("\"documents\":9"), RawHttp.get(port, "/api/health").body());
+      RawHttp.Response reindex = RawHttp.request(port, "POST", "/api/admin/reindex", "Content-Length: 0\r\n");
+      assertEquals(200, reindex.status(), reindex.body());
+      assertTrue(reindex.body().contains("\"documents\":9"), reindex.body());
+    } finally {
+      server.destroy();
+      if (!server.waitFor(20, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void whenIndexingFailsServeKeepsServingThePreviousIndex(@TempDir Path indexDir, @TempDir Path logs) throws Exception {
+    TestCorpus.index(indexDir, TestCorpus.seedCorpus());
+    Path missing = logs.resolve("no-such-corpus");
+    Path log = logs.resolve("serve.log");
+    Process server = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(),
+        "--corpus", missing.toString(), "--index", indexDir.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      int port = awaitPort(log, server);
+      assertTrue(Files.readString(log).contains("warning: indexing [" + missing + "] failed: nothing to index"),
+          Files.readString(log));
+      assertTrue(Files.readString(log).contains("; serving the previous index in " + indexDir), Files.readString(log));
+      assertTrue(RawHttp.get(port, "/api/health").body().contains("\"documents\":12"), RawHttp.get(port, "/api/health").body());
+    } finally {
+      server.destroy();
+      if (!server.waitFor(20, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void withoutAPreviousIndexAFailedIndexingStopsServe(@TempDir Path indexDir, @TempDir Path logs) throws Exception {
+    Path missing = logs.resolve("no-such-corpus");
+    Process serve = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(),
+        "--corpus", missing.toString(), "--index", indexDir.toString())
+        .redirectErrorStream(true).redirectOutput(logs.resolve("serve.log").toFile()).start();
+    assertTrue(serve.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(1, serve.exitValue());
+    assertTrue(Files.readString(logs.resolve("serve.log")).contains("news-search: nothing to index"));
+  }
+
   private static RawHttp.Response post(int port, String headers) throws Exception {
     return RawHttp.request(port, "POST", "/api/admin/reindex", headers + "Content-Length: 0\r\n");
   }
