@@ -1,7 +1,7 @@
 // The search page. Every change of query, filter, sort or page goes into the URL (pushState)
 // and the view is drawn from the URL, so reload, back/forward and shared links all agree.
 import { $, el, setServerHtml, formatDate, formatMonth, plural, entityTypeLabel } from "./lib/dom.js";
-import { getJson } from "./lib/api.js";
+import { getJson, ApiError } from "./lib/api.js";
 import { readState, toParams, searchUrl, withChanges, toggled, hasFilters } from "./lib/state.js";
 import { attachSuggest } from "./lib/suggest.js";
 import { drawHistogram } from "./lib/histogram.js";
@@ -17,6 +17,11 @@ let controller = null;
 let topicLabels = new Map();
 const expandedTypes = new Set();
 let lastResult = null;
+let entityLookup = { prefix: "", values: [], controller: null, timer: 0 };
+const ENTITY_LOOKUP_SIZE = 30;
+const ENTITY_LOOKUP_DELAY_MS = 150;
+/** Fields of Lucene's syntax that the simple syntax reads as words. */
+const FIELD_PREFIX = /(?:^|[\s(])(title|text|entity|topic|source|date|entity_text):\S/;
 
 function go(next, { focusResults = false } = {}) {
   const url = searchUrl(next);
@@ -27,6 +32,7 @@ function go(next, { focusResults = false } = {}) {
 async function render({ focusResults = false } = {}) {
   state = readState(location.search);
   $("q").value = state.q;
+  $("syntax-lucene").checked = state.syntax === "lucene";
   $("sort").value = state.sort || (state.q ? "relevance" : "date");
   document.title = state.q ? `${state.q} — news-search` : "news-search";
 
@@ -45,7 +51,7 @@ async function render({ focusResults = false } = {}) {
     const result = await getJson(`/api/search?${params}`, { signal });
     lastResult = result;
     showResult(result);
-    if (focusResults) $("results").focus();
+    if (focusResults) toResultsTop();
   } catch (e) {
     if (e.name === "AbortError") return;
     showError(e);
@@ -82,14 +88,23 @@ function keepingFocus(redraw) {
   else $("results").focus({ preventScroll: true });
 }
 
+/** After a page change: the reader starts at the top of the new page, with focus on the results. */
+function toResultsTop() {
+  $("results").focus({ preventScroll: true });
+  $("results").scrollIntoView({ block: "start" });
+}
+
 function showResult(result) {
   keepingFocus(() => drawResult(result));
 }
 
 function drawResult(result) {
   $("error").hidden = true;
+  $("facets").inert = false;
+  $("facets").classList.remove("stale");
   topicLabels = new Map(result.facets.topic.map((t) => [t.value, t.label]));
   showSummary(result);
+  showFieldAdvice();
   $("hits").replaceChildren(...result.hits.map(renderHit));
   showEmpty(result);
   showActiveFilters();
@@ -102,6 +117,26 @@ function drawResult(result) {
   const none = result.total === 0;
   $("export-csv").disabled = none;
   $("export-json").disabled = none;
+  $("filters-done").textContent = none ? "Show results (none)" : `Show ${plural(result.total, "result")}`;
+}
+
+/**
+ * "title:nvidia" in the simple syntax searches the words "title" and "nvidia"; the reader meant
+ * field search, so say so and offer it.
+ */
+function showFieldAdvice() {
+  const old = $("field-advice");
+  if (old) old.remove();
+  const m = state.syntax !== "lucene" && state.q.match(FIELD_PREFIX);
+  if (!m) return;
+  const notice = el("div", { id: "field-advice", className: "notice" }, [
+    el("p", {}, [
+      el("code", { textContent: `${m[1]}:` }), " is field search, which needs ",
+      el("strong", { textContent: "Field search" }), " (Lucene syntax); without it the field name is searched as a word. ",
+      link(`Search ${state.q} with field search`, withChanges(state, { syntax: "lucene" }), { id: "field-advice-link" }), ".",
+    ]),
+  ]);
+  $("hits").before(notice);
 }
 
 function showSummary(result) {
@@ -118,10 +153,20 @@ function showSummary(result) {
 
 function showError(e) {
   $("error").hidden = false;
+  const unreachable = e instanceof ApiError && (e.code === "network" || e.status >= 500);
   $("error").replaceChildren(
     el("strong", { textContent: "The search could not be run. " }),
     el("span", { textContent: e.message }),
+    unreachable ? el("button", { id: "retry", type: "button", className: "secondary retry", textContent: "Retry", onclick: () => render() }) : null,
   );
+  // The filters belong to the last answer, which no longer matches the view: they are shown
+  // greyed out and cannot be used until a search succeeds again.
+  $("facets").inert = true;
+  $("facets").classList.add("stale");
+  $("export-csv").disabled = true;
+  $("export-json").disabled = true;
+  const advice = $("field-advice");
+  if (advice) advice.remove();
   $("summary").textContent = "";
   $("hits").replaceChildren();
   $("empty").hidden = true;
@@ -141,11 +186,14 @@ function renderHit(hit) {
   else title.textContent = hit.title;
 
   const meta = el("p", { className: "meta" }, [
-    el("time", { dateTime: hit.date || "", textContent: formatDate(hit.date, hit.date_precision) }),
+    el("time", { dateTime: hit.date || "", textContent: formatDate(hit.date, hit.date_precision), title: dateTitle(hit.date_precision) }),
     hit.source ? el("span", { className: "source", textContent: hit.source }) : null,
   ]);
   const topics = hit.topics.length ? el("ul", { className: "chips", "aria-label": "Topics" }, hit.topics.map((t) =>
-    el("li", {}, [link(topicLabels.get(t) || t, toggled(state, "topics", t, true), { className: "chip" })]))) : null;
+    el("li", {}, [link(topicLabels.get(t) || t, toggled(state, "topics", t, true), {
+      className: isFolderTopic(t) ? "chip chip-folder" : "chip",
+      title: isFolderTopic(t) ? "Topic given by the corpus (its folder or record)" : "Topic from the taxonomy",
+    })]))) : null;
   const entities = hit.entities.length ? el("p", { className: "hit-entities" }, [
     el("span", { className: "visually-hidden", textContent: "Main entities: " }),
     ...hit.entities.slice(0, HIT_ENTITIES).flatMap((e, i) => [
@@ -157,8 +205,35 @@ function renderHit(hit) {
   return el("li", { className: "hit", "data-id": hit.id }, [el("h3", {}, [title]), meta, topics, entities, ...snippets]);
 }
 
+/** A date known only to the month or year says so on hover. */
+function dateTitle(precision) {
+  if (precision === "month") return "Only the month is known";
+  if (precision === "year") return "Only the year is known";
+  return null;
+}
+
+/**
+ * A topic from a corpus folder (--folder-topics) has no taxonomy label: the API gives its id as
+ * the label. Taxonomy topics carry a label of their own.
+ */
+function isFolderTopic(id) {
+  const label = topicLabels.get(id);
+  return label === undefined || label === id;
+}
+
 function showEmpty(result) {
   const box = $("empty");
+  if (result.total > 0 && result.hits.length === 0) {
+    // A page past the end (an old link, or results that shrank): offer the way back.
+    const pages = Math.max(1, Math.ceil(result.total / result.size));
+    box.replaceChildren(
+      el("p", { className: "empty-title", textContent: `Page ${result.page} is past the end: there ${result.total === 1 ? "is" : "are"} ${plural(result.total, "result")} on ${plural(pages, "page")}.` }),
+      el("p", {}, [link(`Go to page ${pages}, the last`, { ...state, page: pages }, { id: "last-page" }),
+        pages > 1 ? " or " : "", pages > 1 ? link("back to the first page", { ...state, page: 1 }) : "", "."]),
+    );
+    box.hidden = false;
+    return;
+  }
   if (result.total > 0) {
     box.hidden = true;
     return;
@@ -168,9 +243,10 @@ function showEmpty(result) {
     parts.push(el("p", {}, ["Did you mean ", link(result.suggestion, withChanges(state, { q: result.suggestion }), { className: "suggestion-link" }), "?"]));
   }
   if (hasFilters(state)) {
-    parts.push(el("p", {}, ["Some filters are on. ", link("Search without filters", { ...readState(""), q: state.q }), "."]));
+    parts.push(el("p", {}, ["Some filters are on. ", link("Search without filters", { ...readState(""), q: state.q, syntax: state.syntax }), "."]));
   }
-  if (state.q) parts.push(el("p", { className: "muted", textContent: "Check the spelling, use fewer words, or try a broader term." }));
+  const fieldAdvice = state.syntax !== "lucene" && FIELD_PREFIX.test(state.q);
+  if (state.q && !fieldAdvice) parts.push(el("p", { className: "muted", textContent: "Check the spelling, use fewer words, or try a broader term." }));
   box.replaceChildren(...parts);
   box.hidden = false;
 }
@@ -236,13 +312,20 @@ function checkbox(name, value, label, count, checked, onChange, extra = null) {
 
 function renderTopics(values) {
   const list = $("facet-topic");
+  $("topic-hint").hidden = values.length < 2;
+  $("topic-hint").classList.toggle("emphasis", state.topics.length >= 2);
   if (values.length === 0) {
     list.replaceChildren(el("li", { className: "muted", textContent: "No topics." }));
     return;
   }
-  list.replaceChildren(...values.map((v) =>
-    checkbox("topic", v.value, v.label || v.value, v.count, state.topics.includes(v.value),
-      (on) => go(toggled(state, "topics", v.value, on)))));
+  list.replaceChildren(...values.map((v) => {
+    const folder = !v.label || v.label === v.value;
+    const item = checkbox("topic", v.value, v.label || v.value, v.count, state.topics.includes(v.value),
+      (on) => go(toggled(state, "topics", v.value, on)),
+      folder ? el("span", { className: "visually-hidden", textContent: " (a topic of the corpus, not the taxonomy)" }) : null);
+    if (folder) item.classList.add("topic-folder");
+    return item;
+  }));
 }
 
 function renderSources(values) {
@@ -258,11 +341,53 @@ function renderSources(values) {
       (on) => go(toggled(state, "sources", v.value, on)))));
 }
 
-function renderEntities(values) {
+/**
+ * The filter box searches every entity of the archive, not only those of the current answer:
+ * the server looks the prefix up (/api/facets/entity), and its values join the list.
+ */
+function lookUpEntities() {
+  clearTimeout(entityLookup.timer);
+  const prefix = $("entity-filter").value.trim();
+  if (prefix.length < 2) {
+    $("facet-entity").removeAttribute("aria-busy");
+    entityLookup = { ...entityLookup, prefix: "", values: [] };
+    if (lastResult) renderEntities(lastResult.facets.entity);
+    return;
+  }
+  if (lastResult) renderEntities(lastResult.facets.entity);
+  // Busy until the archive's names have joined the list, so nothing moves under a pointer unannounced.
+  $("facet-entity").setAttribute("aria-busy", "true");
+  entityLookup.timer = setTimeout(async () => {
+    if (entityLookup.controller) entityLookup.controller.abort();
+    const controller = new AbortController();
+    entityLookup.controller = controller;
+    try {
+      const body = await getJson(`/api/facets/entity?${new URLSearchParams({ prefix, size: String(ENTITY_LOOKUP_SIZE) })}`, { signal: controller.signal });
+      if ($("entity-filter").value.trim() !== prefix) return;
+      entityLookup = { ...entityLookup, prefix, values: body.values || [] };
+      if (lastResult) renderEntities(lastResult.facets.entity);
+    } catch {
+      // The list of the current answer still filters; the archive-wide lookup is extra.
+    } finally {
+      if (entityLookup.controller === controller) $("facet-entity").removeAttribute("aria-busy");
+    }
+  }, ENTITY_LOOKUP_DELAY_MS);
+}
+
+function renderEntities(answerValues) {
   const filter = $("entity-filter").value.trim().toLowerCase();
+  const values = [...answerValues];
+  let fromArchive = 0;
+  if (filter && entityLookup.prefix.toLowerCase() === filter) {
+    for (const v of entityLookup.values) {
+      if (values.some((w) => w.value === v.value)) continue;
+      values.push({ ...v, archive: true });
+      fromArchive++;
+    }
+  }
   const byType = new Map();
   for (const v of values) {
-    if (filter && !v.value.toLowerCase().includes(filter) && !state.entities.includes(v.value)) continue;
+    if (filter && !v.archive && !v.value.toLowerCase().includes(filter) && !state.entities.includes(v.value)) continue;
     const type = v.type || "other";
     if (!byType.has(type)) byType.set(type, []);
     byType.get(type).push(v);
@@ -273,20 +398,24 @@ function renderEntities(values) {
     const id = `entity-group-${type}`;
     const ul = el("ul", { className: "facet-list", id }, shown.map((v) =>
       checkbox("entity", v.value, v.value, v.count, state.entities.includes(v.value),
-        (on) => go(toggled(state, "entities", v.value, on)))));
+        (on) => go(toggled(state, "entities", v.value, on)),
+        v.archive ? el("span", { className: "visually-hidden", textContent: " (in the whole archive)" }) : null)));
     const more = list.length > ENTITIES_SHOWN && !filter ? el("button", {
       type: "button", className: "link-button", "aria-expanded": String(expanded), "aria-controls": id,
       textContent: expanded ? "Show fewer" : `Show ${list.length - ENTITIES_SHOWN} more`,
       onclick: () => {
         if (expanded) expandedTypes.delete(type);
         else expandedTypes.add(type);
-        renderEntities(values);
+        renderEntities(answerValues);
         document.querySelector(`[aria-controls="${id}"]`)?.focus();
       },
     }) : null;
     return el("div", { className: "entity-group" }, [el("h3", { textContent: entityTypeLabel(type) }), ul, more]);
   });
-  $("facet-entity").replaceChildren(...(groups.length ? groups : [el("p", { className: "muted", textContent: filter ? "No entity matches the filter." : "No entities." })]));
+  const note = fromArchive ? el("p", { className: "muted small", id: "entity-archive-note", textContent: "Names not in this answer are counted over the whole archive." }) : null;
+  const searching = filter.length >= 2 && entityLookup.prefix.toLowerCase() !== filter;
+  const none = el("p", { className: "muted", textContent: searching ? "Looking up entities…" : filter ? "No entity matches the filter." : "No entities." });
+  $("facet-entity").replaceChildren(...(groups.length ? groups : [none]), ...(note ? [note] : []));
 }
 
 async function runExport(button, exporter) {
@@ -296,7 +425,11 @@ async function runExport(button, exporter) {
   try {
     await exporter(state);
   } catch (e) {
-    showError(e);
+    // The results on screen stay; only the export failed.
+    const message = e instanceof ApiError ? e.message
+      : "The server could not be reached. Check that news-search is running and try again.";
+    $("error").hidden = false;
+    $("error").replaceChildren(el("strong", { textContent: "The export could not be made. " }), el("span", { textContent: message }));
   } finally {
     button.disabled = false;
     button.textContent = label;
@@ -313,15 +446,22 @@ function wire() {
     if (s.kind === "title" && s.id) {
       location.href = `/article.html?${new URLSearchParams({ id: s.id })}`;
     } else if (s.kind === "entity") {
-      $("q").value = state.q;
-      go(toggled(state, "entities", s.text, true));
+      // The words typed stay the query, less the start of the name that was picked
+      // ("nvidia hua" + Jensen Huang → "nvidia", filtered to Jensen Huang).
+      const q = withoutNameStart($("q").value, s.text);
+      $("q").value = q;
+      go(withChanges(toggled(state, "entities", s.text, true), { q }));
     } else {
       go(withChanges(state, { q: s.text }));
     }
   });
   $("sort").addEventListener("change", () => go({ ...state, sort: $("sort").value, page: 1 }));
-  $("clear-all").addEventListener("click", () => go({ ...readState(""), q: state.q, sort: state.sort }));
-  $("entity-filter").addEventListener("input", () => lastResult && renderEntities(lastResult.facets.entity));
+  $("clear-all").addEventListener("click", () => go({ ...readState(""), q: state.q, syntax: state.syntax, sort: state.sort }));
+  $("entity-filter").addEventListener("input", lookUpEntities);
+  $("syntax-lucene").addEventListener("change", () => {
+    const syntax = $("syntax-lucene").checked ? "lucene" : "";
+    go(withChanges(state, { q: $("q").value.trim(), syntax }));
+  });
   $("export-csv").addEventListener("click", () => runExport($("export-csv"), exportCsv));
   $("export-json").addEventListener("click", () => runExport($("export-json"), exportJson));
   // On a phone the filters fold away behind a button.
@@ -332,7 +472,13 @@ function wire() {
   $("filters-toggle").addEventListener("click", () => showFilters($("filters-toggle").getAttribute("aria-expanded") !== "true"));
   $("filters-done").addEventListener("click", () => {
     showFilters(false);
-    $("results").focus();
+    toResultsTop();
+  });
+  $("facets").addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && $("facets").classList.contains("open")) {
+      showFilters(false);
+      $("filters-toggle").focus();
+    }
   });
 
   // Links to other views of this page change the URL without a reload.
@@ -356,6 +502,19 @@ function wire() {
   });
 
   window.addEventListener("popstate", () => render());
+}
+
+/** {@code typed} without its last words when they begin {@code name} (case aside). */
+export function withoutNameStart(typed, name) {
+  const words = typed.trim().split(/\s+/).filter(Boolean);
+  const lower = name.toLowerCase();
+  for (let n = Math.min(words.length, 4); n >= 1; n--) {
+    const tail = words.slice(-n).join(" ").toLowerCase();
+    if (lower.startsWith(tail) || lower.split(/\s+/).some((w, i, all) => all.slice(i).join(" ").startsWith(tail))) {
+      return words.slice(0, -n).join(" ");
+    }
+  }
+  return words.join(" ");
 }
 
 wire();

@@ -50,13 +50,17 @@ function entitySearch(name) {
   return searchUrl({ ...readState(""), entities: [name] });
 }
 
-/** Mentions in the text, in order and without overlaps. */
+/**
+ * The first mention of each entity in the text, in order and without overlaps: one link per
+ * entity, as an editor would link a name, not every "China" of the article.
+ */
 function textMentions(entities, text) {
   const all = entities.flatMap((e) => (e.mentions || []).filter((m) => m.field === "text").map((m) => ({ ...trimmed(m, e, text), entity: e })));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept = [];
   for (const m of all) if (!kept.length || m.start >= kept[kept.length - 1].end) kept.push(m);
-  return kept;
+  const linked = new Set();
+  return kept.filter((m) => !linked.has(m.entity.name) && linked.add(m.entity.name));
 }
 
 /** A mention without punctuation that follows the name (a sentence's full stop), unless the name has it. */
@@ -112,7 +116,7 @@ function showArticle(a) {
   $("text").replaceChildren(...paragraphs(a.text, mentions));
   const legend = [];
   if (pattern) legend.push(`Words of your search “${query}” are highlighted.`);
-  if (mentions.length) legend.push("Underlined names are entities: follow one to search for it.");
+  if (mentions.length) legend.push("Underlined names are entities (each linked at its first mention): follow one to search for it.");
   $("legend").textContent = legend.join(" ");
   $("legend").hidden = legend.length === 0;
 
@@ -149,7 +153,7 @@ async function showRelated() {
       if (query) p.set("q", query);
       return el("li", {}, [
         el("a", { href: `/article.html?${p}`, textContent: r.title }),
-        el("span", { className: "meta", textContent: ` ${[formatDate(r.date), r.source].filter(Boolean).join(" · ")}` }),
+        el("span", { className: "meta", textContent: ` ${[formatDate(r.date, r.date_precision), r.source].filter(Boolean).join(" · ")}` }),
       ]);
     }));
     $("related-section").hidden = false;

@@ -2,7 +2,7 @@
 // The same parameters go to /api/search, so the page shows exactly what the API answers.
 
 const LISTS = { topics: "topic", entities: "entity", sources: "source" };
-const SINGLES = ["q", "from", "to", "sort"];
+const SINGLES = ["q", "syntax", "from", "to", "sort"];
 
 /** The search state in a query string (a URLSearchParams or a string). */
 export function readState(search) {
@@ -21,6 +21,7 @@ export function readState(search) {
 export function toParams(state) {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
+  if (state.syntax) p.set("syntax", state.syntax);
   for (const [key, param] of Object.entries(LISTS)) (state[key] || []).forEach((v) => p.append(param, v));
   if (state.from) p.set("from", state.from);
   if (state.to) p.set("to", state.to);

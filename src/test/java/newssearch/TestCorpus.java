@@ -41,6 +41,12 @@ public final class TestCorpus {
     return Files.isDirectory(bbc());
   }
 
+  /** Why a test over the BBC dataset is skipped: the data is not in the repository (copyright BBC). */
+  public static String bbcAbsent() {
+    return "optional BBC dataset not present at " + bbc()
+        + " (not in the repository: copyright BBC); these cases run when it is there";
+  }
+
   private static IndexConfig config;
 
   /** The project's own configuration, loaded once for all tests. */

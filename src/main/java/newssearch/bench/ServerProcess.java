@@ -96,7 +96,7 @@ final class ServerProcess {
   private List<String> command(String... args) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap,
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        "--enable-native-access=ALL-UNNAMED",
         "-Dnews.home=" + home, "-cp", System.getProperty("java.class.path"), "newssearch.cli.Main"));
     command.addAll(List.of(args));
     command.addAll(List.of("--config", configDir.toString()));

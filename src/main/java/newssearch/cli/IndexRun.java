@@ -151,10 +151,23 @@ final class IndexRun {
     row(out, "time", String.format(Locale.ROOT, "%.1f s", seconds));
     row(out, "  reading", String.format(Locale.ROOT, "%.1f s", readSeconds));
     row(out, "  enriching, indexing", String.format(Locale.ROOT, "%.1f s", seconds - readSeconds));
-    row(out, "articles per second", String.format(Locale.ROOT, "%,.0f", report.articles() / Math.max(seconds, 1e-9)));
+    double indexingSeconds = seconds - readSeconds;
+    if (rateIsMeaningful(report.articles(), indexingSeconds)) {
+      row(out, "articles per second", String.format(Locale.ROOT, "%,.0f", report.articles() / indexingSeconds));
+    }
     out.printf(Locale.ROOT, "index: %s%n", store.root());
     out.flush();
   }
+
+  /**
+   * A rate needs enough work to be one: a small run's time is mostly fixed costs (loading models,
+   * the final merge and commit), so "3 articles per second" for twelve articles says nothing.
+   */
+  static boolean rateIsMeaningful(int articles, double indexingSeconds) {
+    return articles >= RATE_MIN_ARTICLES && indexingSeconds >= 1;
+  }
+
+  static final int RATE_MIN_ARTICLES = 1_000;
 
   private static void row(PrintWriter out, String label, String value) {
     out.printf(Locale.ROOT, "%-24s %12s%n", label, value);

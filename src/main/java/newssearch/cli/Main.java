@@ -22,11 +22,16 @@ public final class Main implements Runnable {
   }
 
   // Lucene reports its vector and native-access setup through java.util.logging at INFO. The
-  // reference is kept so that the level is not lost when the logger is collected.
+  // references are kept so that the levels are not lost when the loggers are collected.
   private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+  // The launcher does not add the incubating vector module (the JVM would warn about it on every
+  // run, and text search gains little from it), so Lucene's advice to add it is not for users.
+  private static final java.util.logging.Logger VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+    VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

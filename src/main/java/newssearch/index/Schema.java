@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -26,7 +27,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -54,7 +54,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
@@ -62,6 +62,12 @@ public final class Schema {
   public static final String ENTITY_TEXT = "entity_text";
   public static final String DATE = "date";
   public static final String DATE_ISO = "date_iso";
+  /**
+   * The date as far as it is known, for sorting: a date known to the month sorts as the month's
+   * first day, one known to the year as 1 January, so a day the page does not show never decides
+   * an order (see {@link #sortDay}).
+   */
+  public static final String DATE_SORT = "date_sort";
   public static final String DATE_PRECISION = "date_precision";
   public static final String DATE_BASIS = "date_basis";
   public static final String SOURCE = "source";
@@ -127,14 +133,31 @@ public final class Schema {
     return new SortField(ID, SortField.Type.STRING);
   }
 
-  /** Newest first; undated articles last. */
+  /** Newest first by the known date ({@link #DATE_SORT}); undated articles last. */
   public static SortField newestFirst() {
-    return LongField.newSortField(DATE, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE);
+    SortField sort = new SortField(DATE_SORT, SortField.Type.LONG, true);
+    sort.setMissingValue(Long.MIN_VALUE);
+    return sort;
   }
 
-  /** Oldest first; undated articles last. */
+  /** Oldest first by the known date ({@link #DATE_SORT}); undated articles last. */
   public static SortField oldestFirst() {
-    return LongField.newSortField(DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE);
+    SortField sort = new SortField(DATE_SORT, SortField.Type.LONG, false);
+    sort.setMissingValue(Long.MAX_VALUE);
+    return sort;
+  }
+
+  /**
+   * The day a date sorts as: its first day at the precision known. Newest first, articles of
+   * December 2025 dated to the day come before those known only as "Dec 2025", which come before
+   * any of November; oldest first, the other way round.
+   */
+  public static LocalDate sortDay(ArticleDate date) {
+    return switch (date.precision()) {
+      case YEAR -> date.day().withDayOfYear(1);
+      case MONTH -> date.day().withDayOfMonth(1);
+      default -> date.day();
+    };
   }
 
   public static long dateValue(LocalDate day) {
@@ -182,6 +205,7 @@ public final class Schema {
     }
     LocalDate day = date.day();
     doc.add(new LongField(DATE, dateValue(day), Field.Store.NO));
+    doc.add(new NumericDocValuesField(DATE_SORT, dateValue(sortDay(date))));
     doc.add(new StoredField(DATE_ISO, day.toString()));
     doc.add(new StoredField(DATE_PRECISION, date.precision().label()));
     doc.add(new StoredField(DATE_BASIS, date.basis()));

@@ -219,7 +219,7 @@ public final class ArticleSearcher implements SearchEngine {
       for (ScoreDoc sd : s.searcher.search(like, n).scoreDocs) {
         Document d = s.searcher.storedFields().document(sd.doc);
         related.add(new RelatedArticle(d.get(Schema.ID), d.get(Schema.TITLE), d.get(Schema.DATE_ISO),
-            orEmpty(d.get(Schema.SOURCE)), topicIds(d), sd.score));
+            orEmpty(d.get(Schema.SOURCE)), topicIds(d), sd.score, d.get(Schema.DATE_PRECISION)));
       }
       return Optional.of(related);
     } finally {

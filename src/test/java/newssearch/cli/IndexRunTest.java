@@ -65,10 +65,21 @@ class IndexRunTest {
     assertTrue(summary.lines().anyMatch(l -> l.matches("time +\\d+\\.\\d s")), summary);
     assertTrue(summary.lines().anyMatch(l -> l.matches("  reading +\\d+\\.\\d s")), summary);
     assertTrue(summary.lines().anyMatch(l -> l.matches("  enriching, indexing +\\d+\\.\\d s")), summary);
-    assertTrue(summary.lines().anyMatch(l -> l.matches("articles per second +[\\d,]+")), summary);
+    assertFalse(summary.contains("articles per second"), "no rate for eight articles: " + summary);
     // Warnings name file and line, on the error stream.
     assertTrue(err.toString().contains("warning: " + fixtures("bad").resolve("broken.csv") + ":3: skipped, malformed record"), err.toString());
     assertFalse(err.toString().contains("indexing "), "no progress when output is not a terminal");
+  }
+
+  @Test
+  void articlesPerSecondOnlyForARunLargeEnoughToMeasure() {
+    IngestReport report = new IngestReport();
+    report.articles(2_000);
+    StringWriter out = new StringWriter();
+    IndexRun.printSummary(report, 1.0, 5.0, new IndexStore(tmp.resolve("index")), new PrintWriter(out));
+    assertRow(out.toString(), "articles per second", "500");
+    assertFalse(IndexRun.rateIsMeaningful(12, 3.0), "twelve articles");
+    assertFalse(IndexRun.rateIsMeaningful(5_000, 0.5), "under a second");
   }
 
   @Test

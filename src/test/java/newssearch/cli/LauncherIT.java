@@ -50,6 +50,9 @@ class LauncherIT {
     String output = run(launcher(tmp, "index", "--index", tmp.resolve("index").toString()), 0);
     assertTrue(output.matches("(?s).*articles indexed\\s+12\\b.*"), output);
     assertTrue(Files.isRegularFile(tmp.resolve("index/CURRENT")));
+    // Users see no JVM or Lucene notices, and no rate measured over twelve articles.
+    assertTrue(!output.contains("WARNING") && !output.contains("incubator"), output);
+    assertTrue(!output.contains("articles per second"), output);
   }
 
   @Test

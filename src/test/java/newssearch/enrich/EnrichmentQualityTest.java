@@ -81,7 +81,6 @@ class EnrichmentQualityTest {
   static final double HOLDOUT_RECALL_FLOOR = 0.60;
 
   private Gold.Score bbcEntities(String goldFile, List<String> drawn, String what) {
-    assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present");
     Gold gold = Gold.read(RESOURCES.resolve(goldFile));
     assertEquals(drawn, List.copyOf(gold.articles().keySet()), "the gold file lists the articles the seed draws");
     Gold.Score entities = new Gold.Score();
@@ -97,6 +96,7 @@ class EnrichmentQualityTest {
 
   /** {@code size} BBC files ("bbc/tech/042.txt"), drawn from the sorted list with {@code seed}. */
   static List<String> bbcSample(long seed, int size) {
+    assumeTrue(TestCorpus.hasBbc(), TestCorpus.bbcAbsent());
     List<String> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(TestCorpus.bbc())) {
       walk.filter(p -> p.toString().endsWith(".txt"))

@@ -40,6 +40,15 @@ class TextDatesTest {
   }
 
   @Test
+  void aPastEventInTheOpeningSentenceIsNotTheReportsDate() {
+    // An anniversary piece written years later: the date is the event's, not the report's.
+    assertNull(found("Ten years without the singer",
+        "The singer, who led the band through its early years, went missing ten years ago, on 1 February 1995."));
+    assertNull(found("Band remembers", "Fans gathered. On 1 February 1995 the singer went missing."));
+    assertNull(found("Looking back at the night of 1 February 1995", "The band played on."));
+  }
+
+  @Test
   void incompleteOrImpossibleDatesAreNotDates() {
     assertTrue(TextDates.find("t", "Sales rose in July 2025 and on 26 July.").isEmpty());
     assertTrue(TextDates.find("t", "Filed on 31 February 2025.").isEmpty());

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import newssearch.TestCorpus;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The BBC News dataset beside the project (2,225 articles in five category folders), when present. */
@@ -24,10 +25,18 @@ class BbcCorpusTest {
 
   @BeforeAll
   static void read() {
-    assumeTrue(TestCorpus.hasBbc(), "BBC dataset not present at " + TestCorpus.bbc());
+    if (!TestCorpus.hasBbc()) {
+      return; // each test then reports itself skipped, with the reason (see present())
+    }
     IngestFixtures.Ingested bbc = IngestFixtures.ingest(CorpusReader.standard(TestCorpus.config().ingest(), true), TestCorpus.bbc());
     report = bbc.report();
     byId = bbc.byId();
+  }
+
+  /** Reported per test, so that a run without the dataset lists these tests as skipped and says why. */
+  @BeforeEach
+  void present() {
+    assumeTrue(TestCorpus.hasBbc(), TestCorpus.bbcAbsent());
   }
 
   @Test

@@ -32,12 +32,19 @@ final class IndexProcess {
     return new ProcessBuilder(command);
   }
 
+  /**
+   * How long a run may take before it counts as hung. Not a speed check: on a shared machine under
+   * heavy load (and beside the tests' own search load) a child JVM indexing a few articles has
+   * taken over two minutes, so the limit only catches a run that never ends.
+   */
+  static final int HUNG_AFTER_SECONDS = 600;
+
   /** Runs to the end; fails with the child's output unless it succeeded. */
   static void run(Path corpus, Path indexDir, Path log) throws IOException, InterruptedException {
     Process p = start(corpus, indexDir, log);
-    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!p.waitFor(HUNG_AFTER_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("indexing did not finish in 120 s");
+      throw new AssertionError("indexing did not finish in " + HUNG_AFTER_SECONDS + " s:\n" + Files.readString(log));
     }
     if (p.exitValue() != 0) {
       throw new AssertionError("indexing failed with " + p.exitValue() + ":\n" + Files.readString(log));

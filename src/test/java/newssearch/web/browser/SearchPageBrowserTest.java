@@ -236,19 +236,154 @@ class SearchPageBrowserTest {
     List<WebElement> bars = browser.driver.findElements(By.cssSelector("#facet-date .bar"));
     assertTrue(bars.size() >= 2, "histogram bars: " + bars.size());
     WebElement last = bars.get(bars.size() - 1);
-    String lastMonth = last.getAttribute("data-month");
+    String lastMonth = last.getAttribute("data-from");
     last.click();
     settle();
     assertTrue(browser.driver.getCurrentUrl().contains("from=" + lastMonth + "&to=" + lastMonth), browser.driver.getCurrentUrl());
     assertEquals(ids(api("from=" + lastMonth + "&to=" + lastMonth)), shownIds());
 
     bars = browser.driver.findElements(By.cssSelector("#facet-date .bar"));
-    String firstMonth = bars.get(0).getAttribute("data-month");
-    String secondMonth = bars.get(1).getAttribute("data-month");
+    String firstMonth = bars.get(0).getAttribute("data-from");
+    String secondMonth = bars.get(1).getAttribute("data-to");
     new Actions(browser.driver).clickAndHold(bars.get(0)).moveToElement(bars.get(1)).release().perform();
     settle();
     assertTrue(browser.driver.getCurrentUrl().contains("from=" + firstMonth + "&to=" + secondMonth), browser.driver.getCurrentUrl());
     assertEquals(ids(api("from=" + firstMonth + "&to=" + secondMonth)), shownIds());
+  }
+
+  @Test
+  void monthPreciseDatesShowTheirMonthEvenInRelatedArticles() throws Exception {
+    // The digest's items are dated to the month; the day stored with them is never shown.
+    String id = "digital-watch-china-digest-2025-12-01";
+    JsonNode related = server.getJson("/api/articles/" + id + "/related");
+    open("/article.html?id=" + id);
+    browser.waiting().until(d -> d.findElement(By.id("article")).isDisplayed());
+    assertEquals("Dec 2025", browser.driver.findElement(By.cssSelector("#meta time")).getText());
+    if (related.get("related").size() > 0) {
+      browser.waiting().until(d -> d.findElement(By.id("related-section")).isDisplayed());
+      List<WebElement> metas = browser.driver.findElements(By.cssSelector("#related .meta"));
+      for (int i = 0; i < metas.size(); i++) {
+        JsonNode r = related.get("related").get(i);
+        boolean month = "month".equals(r.path("date_precision").asText());
+        String shown = metas.get(i).getText();
+        assertEquals(month, !shown.matches(".*\\b\\d{1,2} [A-Z][a-z]{2} \\d{4}.*"), r.get("id").asText() + " shown as " + shown);
+      }
+    }
+    browser.screenshot("seed-article-month-dates-desktop");
+    phoneShot("seed-article-month-dates-phone");
+  }
+
+  @Test
+  void eachEntityIsLinkedOnlyAtItsFirstMention() throws Exception {
+    String id = api("q=china").get("hits").get(0).get("id").asText();
+    open("/article.html?id=" + enc(id));
+    browser.waiting().until(d -> d.findElement(By.id("article")).isDisplayed());
+    List<String> linked = browser.driver.findElements(By.cssSelector("#text a.entity")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertFalse(linked.isEmpty());
+    assertEquals(linked.size(), new java.util.HashSet<>(linked).size(), "one link per entity: " + linked);
+  }
+
+  @Test
+  void fieldSearchInTheSimpleSyntaxGetsSpecificAdviceAndASwitch() throws Exception {
+    open("/?q=" + enc("title:nvidia"));
+    WebElement advice = browser.driver.findElement(By.id("field-advice"));
+    assertTrue(advice.getText().contains("title:") && advice.getText().contains("Field search"), advice.getText());
+    browser.screenshot("seed-field-advice-desktop");
+    phoneShot("seed-field-advice-phone");
+    browser.driver.findElement(By.id("field-advice-link")).click();
+    settle();
+    assertTrue(browser.driver.getCurrentUrl().contains("syntax=lucene"), browser.driver.getCurrentUrl());
+    assertTrue(browser.driver.findElement(By.id("syntax-lucene")).isSelected());
+    assertTrue(browser.driver.findElements(By.id("field-advice")).isEmpty());
+    JsonNode lucene = api("syntax=lucene&q=" + enc("title:nvidia"));
+    assertTrue(lucene.get("total").asLong() > 0);
+    assertEquals(ids(lucene), shownIds());
+    // The switch turns it off again; the help says what the syntax is.
+    browser.driver.findElement(By.id("syntax-lucene")).click();
+    settle();
+    assertFalse(browser.driver.getCurrentUrl().contains("syntax="));
+    browser.driver.findElement(By.cssSelector("#syntax-help summary")).click();
+    assertTrue(browser.driver.findElement(By.cssSelector("#syntax-help .syntax-help-body")).getText().contains("title:nvidia"));
+    browser.screenshot("seed-syntax-help-desktop");
+  }
+
+  @Test
+  void whenTheServerIsDownStaleFiltersAreDisabledAndRetryWorks() throws Exception {
+    open("/?q=nvidia");
+    browser.js("window.realFetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+    expectedConsole = expectedConsole.or(m -> m.contains("Failed to fetch"));
+    browser.driver.findElement(By.id("export-json")).click();
+    browser.waiting().until(d -> d.findElement(By.id("error")).isDisplayed());
+    String exportError = text("error");
+    assertTrue(exportError.contains("export could not be made") && exportError.contains("could not be reached"), exportError);
+    assertFalse(exportError.contains("Failed to fetch"), exportError);
+    browser.driver.findElement(By.id("q")).clear();
+    browser.driver.findElement(By.id("q")).sendKeys("quantum", Keys.ENTER);
+    settle();
+    assertTrue(text("error").contains("could not be reached"), text("error"));
+    assertEquals("true", browser.js("return String(document.getElementById('facets').inert);"));
+    assertEquals(0, ((Number) browser.js("return [...document.querySelectorAll('#facets input')].filter(e => !e.closest('[inert]')).length;")).intValue());
+    browser.screenshot("seed-server-down-desktop");
+    browser.js("window.fetch = window.realFetch;");
+    browser.driver.findElement(By.id("retry")).click();
+    settle();
+    assertFalse(browser.driver.findElement(By.id("error")).isDisplayed());
+    assertEquals(ids(api("q=quantum")), shownIds());
+    assertEquals("false", browser.js("return String(document.getElementById('facets').inert);"));
+  }
+
+  @Test
+  void aPagePastTheEndOffersTheWayBack() throws Exception {
+    open("/?q=china&page=50");
+    WebElement back = browser.driver.findElement(By.id("last-page"));
+    assertTrue(text("empty").contains("past the end"), text("empty"));
+    browser.screenshot("seed-page-past-end-desktop");
+    phoneShot("seed-page-past-end-phone");
+    back = browser.driver.findElement(By.id("last-page"));
+    back.click();
+    settle();
+    long total = api("q=china").get("total").asLong();
+    long last = (total + 9) / 10;
+    assertTrue(browser.driver.getCurrentUrl().contains("page=" + last), browser.driver.getCurrentUrl());
+    assertEquals(ids(api("q=china&page=" + last)), shownIds());
+  }
+
+  @Test
+  void pickingAnEntityKeepsTheOtherWordsTyped() throws Exception {
+    open("/?q=chips");
+    browser.js("const real = window.fetch;"
+        + "window.fetch = (url, opts) => String(url).startsWith('/api/suggest?') ? Promise.resolve(new Response("
+        + "JSON.stringify({query: 'nvidia hua', suggestions: [{text: 'Jensen Huang', kind: 'entity', type: 'person'}]}),"
+        + " {headers: {'Content-Type': 'application/json'}})) : real(url, opts);");
+    WebElement box = browser.driver.findElement(By.id("q"));
+    box.clear();
+    box.sendKeys("nvidia hua");
+    browser.waiting().until(d -> d.findElement(By.id("suggestions")).isDisplayed());
+    box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+    settle();
+    assertTrue(browser.driver.getCurrentUrl().endsWith("/?q=nvidia&entity=Jensen+Huang"), browser.driver.getCurrentUrl());
+    assertEquals("nvidia", box.getAttribute("value"));
+    assertEquals(ids(api("q=nvidia&entity=" + enc("Jensen Huang"))), shownIds());
+  }
+
+  @Test
+  void theSkipLinkMovesFocusToTheResultsAndFewTabStopsComeFirst() throws Exception {
+    open("/?q=china");
+    WebElement body = browser.driver.findElement(By.tagName("body"));
+    body.sendKeys(Keys.TAB);
+    WebElement skip = browser.driver.switchTo().activeElement();
+    assertEquals("Skip to results", skip.getText());
+    skip.sendKeys(Keys.ENTER);
+    assertEquals("results", browser.driver.switchTo().activeElement().getAttribute("id"));
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    // After the results' own tools, the first result comes next.
+    int stops = 0;
+    while (!Boolean.TRUE.equals(browser.js("return Boolean(document.activeElement.closest('#hits'));")) && stops < 50) {
+      browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      stops++;
+    }
+    assertTrue(stops <= 4, "Tab stops between the skip target and the first result: " + stops);
   }
 
   @Test
@@ -278,6 +413,7 @@ class SearchPageBrowserTest {
     assertTrue(someHidden, "the seed corpus has a type with more than five entities");
     String name = api.get("facets").get("entity").get(0).get("value").asText();
     browser.driver.findElement(By.id("entity-filter")).sendKeys(name);
+    awaitEntityLookup();
     List<String> shown = browser.driver.findElements(By.cssSelector("#facet-entity input[name=entity]")).stream()
         .map(e -> e.getAttribute("value")).toList();
     assertTrue(shown.contains(name) && shown.stream().allMatch(v -> v.toLowerCase().contains(name.toLowerCase())), shown.toString());
@@ -522,6 +658,22 @@ class SearchPageBrowserTest {
   }
 
   // --- helpers ---
+
+  /** The same view at phone size, saved as {@code name}; the browser is back at desktop size after. */
+  private void phoneShot(String name) throws IOException {
+    browser.phone();
+    browser.driver.navigate().refresh();
+    settle();
+    browser.screenshot(name);
+    browser.desktop();
+    browser.driver.navigate().refresh();
+    settle();
+  }
+
+  /** Waits until the entity filter's look-up in the whole archive has answered. */
+  private void awaitEntityLookup() {
+    browser.waiting().until(d -> d.findElement(By.id("facet-entity")).getAttribute("aria-busy") == null);
+  }
 
   private void open(String path) {
     browser.driver.get(server.baseUrl() + path);
