@@ -210,14 +210,15 @@ public final class SolrEngine implements SearchEngine {
         .set("q", "{!mlt qf=" + Schema.TITLE + "," + Schema.TEXT + " mintf=1 mindf=1 maxqt=30 boost=true v=$id}")
         .set("id", id)
         .set("fq", "-{!term f=" + Schema.ID + " v=$id}")
-        .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO, Schema.SOURCE, Schema.ENRICHMENT, "score"))
+        .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO, Schema.DATE_PRECISION, Schema.SOURCE,
+            Schema.ENRICHMENT, "score"))
         .set("rows", n);
     List<RelatedArticle> related = new ArrayList<>();
     for (SolrDocument d : results(query(p))) {
       Object score = d.getFieldValue("score");
       related.add(new RelatedArticle(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.DATE_ISO),
           string(d, Schema.SOURCE), Schema.enrichment(string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
-          score instanceof Number f ? f.floatValue() : 0f));
+          score instanceof Number f ? f.floatValue() : 0f, nullable(d, Schema.DATE_PRECISION)));
     }
     return Optional.of(related);
   }
