@@ -60,6 +60,7 @@ public final class SolrDocuments {
     }
     LocalDate day = date.day();
     doc.addField(Schema.DATE, Schema.dateValue(day));
+    doc.addField(Schema.DATE_SORT, Schema.dateValue(Schema.sortDay(date)));
     doc.addField(Schema.DATE_ISO, day.toString());
     doc.addField(Schema.DATE_PRECISION, date.precision().label());
     doc.addField(Schema.DATE_BASIS, date.basis());

@@ -40,7 +40,9 @@ public final class SolrNodes implements Closeable {
     this.client = new HttpJdkSolrClient.Builder()
         .withConnectionTimeout(5, TimeUnit.SECONDS)
         .withIdleTimeout(60, TimeUnit.SECONDS)
-        .withRequestTimeout(120, TimeUnit.SECONDS)
+        // A node that stops while answering may leave its connection open: give up on it after
+        // 30 s and ask the next one (a batch of 500 documents takes far less).
+        .withRequestTimeout(30, TimeUnit.SECONDS)
         .build();
   }
 

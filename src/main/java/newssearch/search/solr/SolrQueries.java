@@ -82,9 +82,9 @@ final class SolrQueries {
   /** Every sort ends with the id, so equal scores and dates keep one order and cursors work. */
   static String sort(SortOrder order) {
     return switch (order) {
-      case RELEVANCE -> "score desc, " + Schema.DATE + " desc, " + Schema.ID + " asc";
-      case NEWEST -> Schema.DATE + " desc, " + Schema.ID + " asc";
-      case OLDEST -> Schema.DATE + " asc, " + Schema.ID + " asc";
+      case RELEVANCE -> "score desc, " + Schema.DATE_SORT + " desc, " + Schema.ID + " asc";
+      case NEWEST -> Schema.DATE_SORT + " desc, " + Schema.ID + " asc";
+      case OLDEST -> Schema.DATE_SORT + " asc, " + Schema.ID + " asc";
     };
   }
 
