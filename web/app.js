@@ -104,6 +104,7 @@ function drawResult(result) {
   $("facets").classList.remove("stale");
   topicLabels = new Map(result.facets.topic.map((t) => [t.value, t.label]));
   showSummary(result);
+  showMatching(result);
   showFieldAdvice();
   $("hits").replaceChildren(...result.hits.map(renderHit));
   showEmpty(result);
@@ -114,6 +115,8 @@ function drawResult(result) {
   renderSources(result.facets.source || []);
   drawHistogram($("facet-date"), result.facets.date, { from: state.from, to: state.to },
     (from, to) => go(withChanges(state, { from, to })));
+  // The feed of this search (whatever page is shown: a feed lists the newest arrivals).
+  $("subscribe").href = `/api/search.atom?${toParams({ ...state, page: 1, sort: "" })}`;
   const none = result.total === 0;
   $("export-csv").disabled = none;
   $("export-json").disabled = none;
@@ -137,6 +140,20 @@ function showFieldAdvice() {
     ]),
   ]);
   $("hits").before(notice);
+}
+
+/** Says when the search relaxed to articles with only some of the words, and offers all of them. */
+function showMatching(result) {
+  const box = $("matching");
+  const m = result.matching;
+  if (!m || m.mode !== "relaxed" || result.total === 0) {
+    box.hidden = true;
+    return;
+  }
+  const some = m.required < m.words ? `at least ${m.required} of them` : "most of them";
+  box.replaceChildren(`No article has all ${m.words} words: showing articles with ${some}. `,
+    link("Require all words", withChanges(state, { match: "all" }), { className: "require-all" }));
+  box.hidden = false;
 }
 
 function showSummary(result) {
@@ -436,11 +453,48 @@ async function runExport(button, exporter) {
   }
 }
 
+// A saved search, kept in this browser: its parameters and when it was last looked at (server time).
+const SAVED = "news-search.saved-search";
+
+function saveSearch() {
+  if (!lastResult) return;
+  const params = toParams({ ...state, page: 1, size: 0 }).toString();
+  localStorage.setItem(SAVED, JSON.stringify({ params, seen: lastResult.generated_at }));
+  $("new-since").hidden = false;
+  $("new-since").textContent = "Search saved: next time, this page tells you how many articles are new.";
+}
+
+/** "N new since your last visit" for the saved search; the visit then counts as seen. */
+async function showNewSinceLastVisit() {
+  let saved;
+  try {
+    saved = JSON.parse(localStorage.getItem(SAVED) || "null");
+  } catch {
+    return;
+  }
+  if (!saved || !saved.seen) return;
+  const since = new URLSearchParams(saved.params);
+  since.set("since", saved.seen);
+  since.set("size", "1");
+  try {
+    const result = await getJson(`/api/search?${since}`);
+    const link = el("a", { href: `/?${saved.params}` });
+    link.textContent = `${plural(result.total, "article")} new since your last visit`;
+    $("new-since").replaceChildren(link, ` (saved search${saved.params ? "" : ": all articles"})`);
+    $("new-since").hidden = false;
+    localStorage.setItem(SAVED, JSON.stringify({ ...saved, seen: result.generated_at }));
+  } catch {
+    // The count is a convenience: without it the page works as before.
+  }
+}
+
 function wire() {
+  $("save-search").addEventListener("click", saveSearch);
+  showNewSinceLastVisit();
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     suggest.close();
-    go(withChanges(state, { q: $("q").value.trim() }), { focusResults: false });
+    go(withChanges(state, { q: $("q").value.trim(), match: "" }), { focusResults: false });
   });
   const suggest = attachSuggest($("q"), $("suggestions"), (s) => {
     if (s.kind === "title" && s.id) {

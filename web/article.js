@@ -46,6 +46,14 @@ function marked(text) {
   return nodes;
 }
 
+/** What each entity origin of the API means, for the entity list's tooltips. */
+const ORIGINS = {
+  gazetteer: "found by the list of known names",
+  rules: "found by the name rules (cue words)",
+  model: "found by the trained name finder",
+  given: "named by the corpus metadata only",
+};
+
 function entitySearch(name) {
   return searchUrl({ ...readState(""), entities: [name] });
 }
@@ -138,7 +146,8 @@ function showArticle(a) {
     el("ul", { className: "entity-links" }, list.map((e) => el("li", {}, [
       el("a", { href: entitySearch(e.name), textContent: e.name }),
       el("span", { className: "count", textContent: ` ${(e.mentions || []).length}×`, title: plural((e.mentions || []).length, "mention") }),
-    ]))),
+      e.origin ? el("span", { className: "origin muted", textContent: ` ${e.origin}`, title: ORIGINS[e.origin] || e.origin }) : null,
+    ].filter(Boolean)))),
   ])));
   $("article").hidden = false;
   $("side").hidden = false;

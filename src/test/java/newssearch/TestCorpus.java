@@ -32,9 +32,15 @@ public final class TestCorpus {
     return home().resolve("corpus");
   }
 
-  /** The BBC News dataset beside the project, if present. */
+  /**
+   * The BBC News dataset beside the project ({@code ../shared/datasets/bbc}), if present; the
+   * system property {@code news.datasets} names another datasets folder (for a work tree that
+   * does not stand beside {@code shared}).
+   */
   public static Path bbc() {
-    return home().resolve("../shared/datasets/bbc").normalize();
+    String datasets = System.getProperty("news.datasets");
+    Path root = datasets == null || datasets.isBlank() ? home().resolve("../shared/datasets") : Path.of(datasets);
+    return root.resolve("bbc").toAbsolutePath().normalize();
   }
 
   public static boolean hasBbc() {
@@ -76,7 +82,8 @@ public final class TestCorpus {
   public static ArticleSearcher searcher(Path indexDir, Path... roots) {
     IndexStore store = index(indexDir, roots);
     try {
-      return ArticleSearcher.open(store, config().analysis().query(), config().taxonomy());
+      return ArticleSearcher.open(store, config().analysis().query(), config().taxonomy(),
+          newssearch.search.SearchLimits.DEFAULT, config().matching());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

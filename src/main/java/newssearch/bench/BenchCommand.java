@@ -21,6 +21,7 @@ import newssearch.ingest.Article;
 import newssearch.ingest.CorpusReader;
 import newssearch.ingest.IngestReport;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchLimits;
 import newssearch.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
     run.indexing = indexing.run(c.read(), store, dir.resolve("bare"));
     deleteTree(dir.resolve("bare"));
     Path generation = store.current().orElseThrow();
-    try (ArticleSearcher searcher = ArticleSearcher.open(store, indexConfig.analysis().query(), indexConfig.taxonomy())) {
+    try (ArticleSearcher searcher = ArticleSearcher.open(store, indexConfig.analysis().query(), indexConfig.taxonomy(),
+        SearchLimits.DEFAULT, indexConfig.matching())) {
       progress(log, c.name() + ": searching in process");
       run.searchLoad = Machine.loadAverage();
       run.search = new SearchBench(searcher, indexConfig.analysis().query()).run(generation, list, warmup, rounds);

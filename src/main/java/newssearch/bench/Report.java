@@ -91,9 +91,10 @@ final class Report {
         .append("Ours = read files + enrich + index with `IndexBuilder` (facets, offsets, merge to one segment); ")
         .append("bare = Lucene `IndexWriter`, same analyzer, id + title + text only, same articles already in memory. ")
         .append("Both on all cores. MB = UTF-8 bytes of title and text. s = wall-clock seconds; ")
-        .append("CPU s = CPU time of the whole JVM, less disturbed by other programs on a shared machine.\n\n")
-        .append("| corpus | articles | MB | read s | ours s | ours art/s | ours MB/s | bare s | bare art/s | bare MB/s | ours/bare | ours CPU s | bare CPU s | ours/bare by CPU | load |\n")
-        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        .append("CPU s = CPU time of the whole JVM, less disturbed by other programs on a shared machine. ")
+        .append("enrich CPU s = the same articles enriched alone (dates, topics, entities); share = its part of ours CPU s.\n\n")
+        .append("| corpus | articles | MB | read s | ours s | ours art/s | ours MB/s | bare s | bare art/s | bare MB/s | ours/bare | ours CPU s | bare CPU s | ours/bare by CPU | enrich CPU s | enrich share | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (CorpusRun r : runs) {
       IndexingBench.Result i = r.indexing;
       if (i == null) {
@@ -101,7 +102,8 @@ final class Report {
       }
       md.append(row(r.name, String.format(Locale.ROOT, "%,d", i.articles()), f1(i.textBytes() / 1e6), f2(i.readSeconds()),
           f2(i.oursSeconds()), f0(i.oursPerSecond()), f2(i.oursMbPerSecond()), f2(i.bareSeconds()), f0(i.barePerSecond()),
-          f2(i.bareMbPerSecond()), f2(i.ratio()), f2(i.oursCpuSeconds()), f2(i.bareCpuSeconds()), f2(i.cpuRatio()), r.indexingLoad));
+          f2(i.bareMbPerSecond()), f2(i.ratio()), f2(i.oursCpuSeconds()), f2(i.bareCpuSeconds()), f2(i.cpuRatio()),
+          f2(i.enrichCpuSeconds()), f2(i.enrichShare()), r.indexingLoad));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import newssearch.index.IndexBuilder;
 import newssearch.index.IndexConfig;
 import newssearch.index.IndexStore;
+import newssearch.index.LiveIndex;
 import newssearch.index.Schema;
 import newssearch.ingest.Article;
 import newssearch.ingest.CorpusReader;
@@ -87,11 +88,20 @@ final class IndexRun {
   static IngestReport run(IndexConfig config, List<Path> corpus, boolean folderTopics, boolean followLinks,
       IndexStore store, PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
     CorpusReader reader = CorpusReader.standard(config.ingest(), folderTopics).followingLinks(followLinks);
-    return run(config, reader, corpus, folderTopics, store, out, err, showProgress);
+    return run(config, reader, corpus, folderTopics, store, out, err, showProgress, null);
   }
 
   static IngestReport run(IndexConfig config, CorpusReader reader, List<Path> corpus, boolean folderTopics,
       IndexStore store, PrintWriter out, PrintWriter err, boolean showProgress) throws IOException {
+    return run(config, reader, corpus, folderTopics, store, out, err, showProgress, null);
+  }
+
+  /**
+   * One run; with {@code live} (the served generation open for updates) the new generation is
+   * switched to by {@code live}, which first applies the updates that arrived while this ran.
+   */
+  static IngestReport run(IndexConfig config, CorpusReader reader, List<Path> corpus, boolean folderTopics,
+      IndexStore store, PrintWriter out, PrintWriter err, boolean showProgress, LiveIndex live) throws IOException {
     // Fail at once, before reading the corpus, when another run holds the index folder; the
     // build takes the lock again for its whole length.
     try (var probe = store.lock()) {
@@ -114,8 +124,17 @@ final class IndexRun {
     Progress progress = showProgress ? new Progress(err, articles.size(), System::nanoTime) : null;
     IntConsumer onProgress = progress == null ? done -> {} : progress;
     try {
-      new IndexBuilder(config.analysis().index(), config.enricher(), report::refusedByIndex)
-          .build(store, articles, onProgress, Map.of(CORPUS, joined(corpus), FOLDER_TOPICS, Boolean.toString(folderTopics)));
+      IndexBuilder builder = new IndexBuilder(config.analysis().index(), config.enricher(), report::refusedByIndex);
+      Map<String, String> about = Map.of(CORPUS, joined(corpus), FOLDER_TOPICS, Boolean.toString(folderTopics));
+      if (live == null) {
+        builder.build(store, articles, onProgress, about);
+      } else {
+        live.rebuild(() -> builder.buildUnpublished(store, articles, onProgress, about));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
     } finally {
       if (progress != null) {
         progress.finish();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "news-search 0.1.0",
     description = "Full-text search for news corpora. With no command: serve the bundled corpus.",
-    subcommands = {ServeCommand.class, IndexCommand.class, newssearch.bench.BenchCommand.class,
+    subcommands = {ServeCommand.class, IndexCommand.class, AddCommand.class, newssearch.bench.BenchCommand.class,
+        TrainEntitiesCommand.class, EvalEntitiesCommand.class, newssearch.eval.EvalCommand.class,
         SolrConfigCommand.class, SolrCreateCommand.class, AnalyzeCommand.class})
 public final class Main implements Runnable {
 

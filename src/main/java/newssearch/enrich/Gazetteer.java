@@ -40,11 +40,17 @@ public final class Gazetteer {
 
   private final Node root = new Node();
   private final EntityCues cues;
+  private ModelNameFinder model;
   private int size;
 
   /** An empty gazetteer with the given cues for discovering names. */
   public Gazetteer(EntityCues cues) {
     this.cues = cues;
+  }
+
+  /** The trained name finder of the configuration ({@link ModelNameFinder#FILE}), or null when it has none. */
+  public ModelNameFinder model() {
+    return model;
   }
 
   /** The cues for names the gazetteer does not know. */
@@ -55,6 +61,7 @@ public final class Gazetteer {
   public static Gazetteer load(Path configDir) {
     Path file = configDir.resolve(FILE);
     Gazetteer gazetteer = new Gazetteer(EntityCues.load(configDir));
+    gazetteer.model = ModelNameFinder.load(configDir);
     boolean countries = false;
     List<String> lines = DirectiveFile.lines(file);
     for (int i = 0; i < lines.size(); i++) {

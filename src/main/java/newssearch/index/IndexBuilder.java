@@ -67,38 +67,66 @@ public final class IndexBuilder {
   public Path build(IndexStore store, List<Article> articles, IntConsumer progress, Map<String, String> about)
       throws IOException {
     try (BuildLock lock = store.lock()) {
-      Path generation = store.newGeneration();
-      boolean published = false;
+      Path generation = buildUnpublished(store, articles, progress, about);
       try {
-        write(generation, articles, progress, about);
         store.publish(generation);
-        published = true;
         return generation;
-      } finally {
-        if (!published) {
-          store.discard(generation);
-        }
+      } catch (IOException | RuntimeException e) {
+        store.discard(generation);
+        throw e;
       }
     }
   }
 
-  private void write(Path dir, List<Article> articles, IntConsumer progress, Map<String, String> about)
+  /**
+   * Writes a complete generation without publishing it; the caller holds the store's
+   * {@link BuildLock}. A server taking live updates publishes it itself, once it has applied the
+   * updates that arrived while this ran ({@link LiveIndex#rebuild}).
+   */
+  public Path buildUnpublished(IndexStore store, List<Article> articles, IntConsumer progress, Map<String, String> about)
+      throws IOException {
+    Path generation = store.newGeneration();
+    boolean written = false;
+    try {
+      write(store, generation, articles, progress, about);
+      written = true;
+      return generation;
+    } finally {
+      if (!written) {
+        store.discard(generation);
+      }
+    }
+  }
+
+  /**
+   * Writes the corpus articles, then every update of the store's {@link UpdateLog} in order (posted
+   * articles are part of the index whatever the corpus holds), and records the last one applied.
+   */
+  private void write(IndexStore store, Path dir, List<Article> articles, IntConsumer progress, Map<String, String> about)
       throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(RAM_BUFFER_MB);
     AtomicInteger done = new AtomicInteger();
     AtomicInteger indexed = new AtomicInteger();
+    Map<String, Long> arrivals = Arrivals.of(store.current());
+    Instant builtAt = Instant.now();
+    List<UpdateLog.Entry> updates = UpdateLog.readAfter(store.root(), Long.MIN_VALUE);
     try (FSDirectory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
       articles.parallelStream().forEach(article -> {
-        if (add(writer, article)) {
+        Long arrived = arrivals.get(article.id());
+        if (add(writer, article, arrived == null ? builtAt : Instant.ofEpochMilli(arrived))) {
           indexed.incrementAndGet();
         }
         progress.accept(done.incrementAndGet());
       });
+      for (UpdateLog.Entry update : updates) {
+        LiveIndex.apply(writer, update, enricher, facets);
+      }
       Map<String, String> commitData = new HashMap<>(about);
-      commitData.put(BUILT_AT, Instant.now().toString());
+      commitData.put(BUILT_AT, builtAt.toString());
       commitData.put(ARTICLES, Integer.toString(indexed.get()));
+      commitData.put(UpdateLog.APPLIED_SEQ, Long.toString(updates.isEmpty() ? 0 : updates.get(updates.size() - 1).seq()));
       commitData.put(SCHEMA_VERSION, Schema.VERSION);
       writer.setLiveCommitData(commitData.entrySet());
       writer.forceMerge(1);
@@ -113,9 +141,9 @@ public final class IndexBuilder {
    * (Lucene throws IllegalArgumentException for a term or facet path over its limits, and drops
    * just that document). A disk error still stops the build.
    */
-  private boolean add(IndexWriter writer, Article article) {
+  private boolean add(IndexWriter writer, Article article, Instant arrived) {
     try {
-      writer.addDocument(Schema.document(enricher.enrich(article), facets));
+      writer.addDocument(Schema.document(enricher.enrich(article), facets, arrived));
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

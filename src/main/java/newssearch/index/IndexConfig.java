@@ -6,12 +6,19 @@ import newssearch.enrich.Enricher;
 import newssearch.enrich.Gazetteer;
 import newssearch.enrich.Taxonomy;
 import newssearch.ingest.IngestRules;
+import newssearch.search.MatchingRules;
 
 /**
  * Everything a user tunes in {@code index-config/}, loaded and checked once at startup. A bad
  * file stops startup with a {@link newssearch.config.ConfigException} naming file and line.
  */
-public record IndexConfig(Path dir, Analysis analysis, IngestRules ingest, Taxonomy taxonomy, Gazetteer gazetteer) {
+public record IndexConfig(Path dir, Analysis analysis, IngestRules ingest, Taxonomy taxonomy, Gazetteer gazetteer,
+    MatchingRules matching) {
+
+  /** A configuration with the default matching rules. */
+  public IndexConfig(Path dir, Analysis analysis, IngestRules ingest, Taxonomy taxonomy, Gazetteer gazetteer) {
+    this(dir, analysis, ingest, taxonomy, gazetteer, MatchingRules.DEFAULT);
+  }
 
   public static IndexConfig load(Path dir) {
     Analysis analysis = Analysis.load(dir);
@@ -20,7 +27,8 @@ public record IndexConfig(Path dir, Analysis analysis, IngestRules ingest, Taxon
         analysis,
         IngestRules.load(dir),
         Taxonomy.load(dir, analysis.index()),
-        Gazetteer.load(dir));
+        Gazetteer.load(dir),
+        MatchingRules.load(dir));
   }
 
   public Enricher enricher() {

@@ -27,6 +27,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -35,7 +36,11 @@ import org.apache.lucene.util.BytesRef;
  *
  * <ul>
  *   <li>{@code id}: keyword, stored, with doc values to break ties in sorting.
- *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter.
+ *   <li>{@code title}, {@code text}: analysed, stored, offsets in postings for the highlighter;
+ *   <li>{@code headline}: the title again, analysed, not stored, but only when it is a real
+ *       headline: a title derived from the lead sentence ({@code title_origin}
+ *       {@value #DERIVED_TITLE}) is left out, so the lead's words are not counted twice. Plain
+ *       queries search this field with the headline's weight; {@code title:} still finds every title.
  *   <li>{@code entity_text}: entity names, analysed, so that a search for a person's name
  *       ranks the articles that name them.
  *   <li>{@code date}: days since 1970-01-01 as a {@link LongField} (range filter, sort);
@@ -47,6 +52,8 @@ import org.apache.lucene.util.BytesRef;
  *       {@code year}; undated articles count under {@value #UNDATED}.
  *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions.
  *   <li>{@code spell}: title and text as words, unstemmed, not stored: spelling suggestions.
+ *   <li>{@code indexed_at}: when the article arrived (epoch milliseconds) as a {@link LongField}
+ *       (the {@code since} filter, newest-arrival order), stored for feeds.
  * </ul>
  */
 public final class Schema {
@@ -54,11 +61,13 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
   public static final String TEXT = "text";
+  /** The title when it is a headline, not derived from the text: what plain queries weight as a title. */
+  public static final String HEADLINE = "headline";
   public static final String ENTITY_TEXT = "entity_text";
   public static final String DATE = "date";
   public static final String DATE_ISO = "date_iso";
@@ -81,12 +90,17 @@ public final class Schema {
   public static final String ENRICHMENT = "enrichment";
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
+  /** When the article arrived in the index, in epoch milliseconds: what feeds and {@code since} go by. */
+  public static final String INDEXED_AT = "indexed_at";
+
+  /** The {@link #TITLE_ORIGIN} of a title derived from the lead sentence: stored, not searched. */
+  public static final String DERIVED_TITLE = "derived";
 
   /** The facet value of articles without a date. */
   public static final String UNDATED = "undated";
 
   /** Analysed fields searched by a plain query. */
-  public static final List<String> TEXT_FIELDS = List.of(TITLE, TEXT, ENTITY_TEXT);
+  public static final List<String> TEXT_FIELDS = List.of(HEADLINE, TEXT, ENTITY_TEXT);
 
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,16 +174,28 @@ public final class Schema {
     };
   }
 
+  /** Newest arrival first: the order of feeds. */
+  public static SortField newestArrivalFirst() {
+    return LongField.newSortField(INDEXED_AT, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+  }
+
   public static long dateValue(LocalDate day) {
     return day.toEpochDay();
   }
 
-  public static Document document(EnrichedArticle enriched, FacetsConfig facets) {
+  /** The article's document; {@code indexedAt} is when it arrived (kept across rebuilds by the caller). */
+  public static Document document(EnrichedArticle enriched, FacetsConfig facets, java.time.Instant indexedAt) {
     Article a = enriched.article();
     Document doc = new Document();
+    doc.add(new LongField(INDEXED_AT, indexedAt.toEpochMilli(), Field.Store.YES));
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    if (!DERIVED_TITLE.equals(a.titleOrigin())) {
+      // A title made from the lead sentence is not a headline: its words are already in the
+      // text, and searching it with a headline's weight would count them twice.
+      doc.add(new TextField(HEADLINE, a.title(), Field.Store.NO));
+    }
     doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
     doc.add(new TextField(SPELL, a.title() + "\n" + a.text(), Field.Store.NO));
     doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));

@@ -85,7 +85,17 @@ public final class CorpusReader {
     return List.copyOf(byId.values());
   }
 
-  private List<Article> readFile(SourceFile file, IngestReport report) {
+  /** The files of a corpus, in the order {@link #read} reads them. */
+  public List<SourceFile> files(List<Path> roots, IngestReport report) {
+    List<SourceFile> files = new ArrayList<>();
+    for (Path root : roots) {
+      files.addAll(list(root, report));
+    }
+    return files;
+  }
+
+  /** The articles of one corpus file (what watching a corpus reads again when it changes). */
+  public List<Article> readFile(SourceFile file, IngestReport report) {
     String name = file.path().getFileName().toString();
     for (DocumentFormat format : formats) {
       if (format.accepts(name)) {

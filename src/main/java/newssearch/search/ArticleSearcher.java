@@ -13,11 +13,14 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import newssearch.enrich.Entity;
 import newssearch.enrich.Taxonomy;
 import newssearch.enrich.TopicTag;
 import newssearch.index.IndexStore;
+import newssearch.index.LiveIndex;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -52,7 +55,7 @@ import org.apache.lucene.search.TotalHits;
 public final class ArticleSearcher implements SearchEngine {
   /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
   private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT);
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT);
 
   /**
    * Hits a browse of every article counts before it may skip the rest: the total is known
@@ -67,18 +70,28 @@ public final class ArticleSearcher implements SearchEngine {
   private final Analyzer analyzer;
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
+  private final QueryPlanner planner;
+  private final MatchingRules matchingRules;
   private final SearchLimits limits;
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
   private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
+  /** The served generation open for live updates; null when this searcher only reads. */
+  private LiveIndex live;
+  /** Completions are built one at a time, for the newest snapshot: a refresh during a build asks for another. */
+  private final AtomicBoolean completionsWanted = new AtomicBoolean();
+  private final ReentrantLock buildingCompletions = new ReentrantLock();
 
-  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits) {
+  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
+      MatchingRules matchingRules) {
     this.store = store;
     this.analyzer = Schema.analyzer(queryAnalyzer);
     this.taxonomy = taxonomy;
     this.limits = limits;
+    this.matchingRules = matchingRules;
     this.queries = new QueryBuilder(analyzer, limits);
+    this.planner = new QueryPlanner(analyzer, limits, matchingRules, queries);
   }
 
   /** Opens the served generation of {@code store}, which must exist. */
@@ -89,15 +102,47 @@ public final class ArticleSearcher implements SearchEngine {
   /** Opens the served generation of {@code store} with the given limits on each search. */
   public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits)
       throws IOException {
-    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits);
+    return open(store, queryAnalyzer, taxonomy, limits, MatchingRules.DEFAULT);
+  }
+
+  /** Opens the served generation of {@code store} with the given limits and matching rules. */
+  public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
+      MatchingRules matchingRules) throws IOException {
+    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
     searcher.current.set(IndexSnapshot.open(generation, searcher.analyzer));
     searcher.warmCompletions();
     return searcher;
   }
 
-  /** Switches to the store's current generation if it changed; true if it did. */
+  /**
+   * Serves {@code live}'s generation with near-real-time readers: each {@link #refresh} shows the
+   * updates applied to it so far, and follows its switches to rebuilt generations.
+   */
+  public static ArticleSearcher open(LiveIndex live, IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy,
+      SearchLimits limits) throws IOException {
+    return open(live, store, queryAnalyzer, taxonomy, limits, MatchingRules.DEFAULT);
+  }
+
+  /** Serves {@code live}'s generation, as above, with the given matching rules. */
+  public static ArticleSearcher open(LiveIndex live, IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy,
+      SearchLimits limits, MatchingRules matchingRules) throws IOException {
+    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
+    searcher.live = live;
+    LiveIndex.Reader r = live.acquire();
+    searcher.current.set(IndexSnapshot.adopt(r.generation(), r.reader(), searcher.analyzer, null));
+    searcher.warmCompletions();
+    return searcher;
+  }
+
+  /**
+   * Switches to the store's current generation if it changed, or with live updates to the newest
+   * reader of the live index; true if it did.
+   */
   public synchronized boolean refresh() throws IOException {
+    if (live != null) {
+      return refreshLive();
+    }
     Optional<Path> generation = store.current();
     IndexSnapshot old = current.get();
     if (generation.isEmpty() || generation.get().equals(old.generation)) {
@@ -109,21 +154,74 @@ public final class ArticleSearcher implements SearchEngine {
     return true;
   }
 
-  /** Builds the served generation's completions in the background, so the first keystroke does not wait. */
+  private boolean refreshLive() throws IOException {
+    live.refresh();
+    LiveIndex.Reader r = live.acquire();
+    IndexSnapshot old = current.get();
+    if (r.reader() == old.reader) {
+      LiveIndex.release(r);
+      return false;
+    }
+    // Facet state, spelling memory and the rest are per reader: the new snapshot builds its own.
+    current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old));
+    old.release();
+    warmCompletions();
+    return true;
+  }
+
+  /**
+   * Builds the served snapshot's completions in the background, so the first keystroke does not
+   * wait. The suggester is the costly part of a refresh (every title again), so builds run one at
+   * a time, for the newest snapshot only; meanwhile the previous snapshot's completions answer.
+   */
   private void warmCompletions() {
+    completionsWanted.set(true);
     facetExecutor.execute(() -> {
-      IndexSnapshot s = current.get();
-      if (s == null || !s.tryAcquire()) {
-        return;
+      if (!buildingCompletions.tryLock()) {
+        return; // the running build looks at completionsWanted again when it ends
       }
       try {
-        s.completions();
-      } catch (IOException | RuntimeException e) {
-        // Completion is built again on first use, where a failure reaches the request.
+        while (completionsWanted.getAndSet(false)) {
+          pauseBetweenCompletionBuilds();
+          IndexSnapshot s = current.get();
+          if (s == null || !s.tryAcquire()) {
+            return;
+          }
+          try {
+            s.completions();
+          } catch (RuntimeException e) {
+            // A failed build is logged by the snapshot, which then completes nothing.
+          } finally {
+            s.release();
+          }
+        }
       } finally {
-        s.release();
+        buildingCompletions.unlock();
+      }
+      if (completionsWanted.get()) {
+        warmCompletions();
       }
     });
+  }
+
+  /**
+   * Under a steady stream of updates a refresh comes every half second, and building the suggester
+   * again each time would take a core: builds are at least this far apart, so completions lag the
+   * searchable index by up to this long plus a build.
+   */
+  private static final long COMPLETIONS_MIN_INTERVAL_NANOS = 5_000_000_000L;
+  private volatile long lastCompletionsBuild = System.nanoTime() - COMPLETIONS_MIN_INTERVAL_NANOS;
+
+  private void pauseBetweenCompletionBuilds() {
+    long wait = lastCompletionsBuild + COMPLETIONS_MIN_INTERVAL_NANOS - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    lastCompletionsBuild = System.nanoTime();
   }
 
   public int documentCount() {
@@ -145,49 +243,66 @@ public final class ArticleSearcher implements SearchEngine {
     String generatedAt = Instant.now().toString();
     IndexSnapshot s = acquire();
     try {
-      Query textQuery = queries.parse(request.query(), request.syntax());
-      Matches matches = match(s, textQuery, request, request.page() * request.size());
+      Planned planned = matchPlanned(s, request, request.page() * request.size());
+      Query textQuery = planned.query;
+      Matches matches = planned.matches;
       ScoreDoc[] page = pageOf(matches.top.scoreDocs, request);
       List<SearchResult.Hit> hits = hits(s, textQuery, page, true);
       Map<String, List<SearchResult.FacetValue>> facets = matches.facets == null
           ? s.browseFacets(request.facetSize(), all -> new FacetCounts(all, taxonomy, request.facetSize()).all(request))
           : new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
-      String suggestion = suggestion(s, request, matches.total);
+      String suggestion = suggestion(s, request, planned.strictTotal);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(request.query(), matches.total, !matches.partial, request.page(), request.size(), tookMs,
-          hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt);
+          hits, facets, suggestion, matches.partial, s.generation.getFileName().toString(), generatedAt, planned.matching);
     } finally {
       s.release();
     }
   }
 
   /**
-   * Every match of {@code request} in its order, up to {@link SearchRequest#MAX_WINDOW}, without
-   * snippets or facets, whatever its page: what an export writes.
+   * Every match of {@code request} in its order, up to {@link SearchRequest#MAX_WINDOW}, with
+   * snippets and without facets, whatever its page: what an export writes.
    */
   public Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
     IndexSnapshot s = acquire();
     try {
-      Query textQuery = queries.parse(request.query(), request.syntax());
-      Matches matches = match(s, textQuery, request, SearchRequest.MAX_WINDOW);
-      List<SearchResult.Hit> hits = hits(s, textQuery, matches.top.scoreDocs, false);
+      Planned planned = matchPlanned(s, request, SearchRequest.MAX_WINDOW);
+      Matches matches = planned.matches;
+      List<SearchResult.Hit> hits = hits(s, planned.query, matches.top.scoreDocs, true);
+      Map<String, String> topicLabels = new java.util.TreeMap<>();
+      for (SearchResult.Hit h : hits) {
+        h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label())
+            .orElse(t)));
+      }
       return new Export(request.query(), matches.total, matches.partial, s.generation.getFileName().toString(),
-          generatedAt, hits);
+          generatedAt, hits, topicLabels);
     } finally {
       s.release();
     }
   }
 
-  /** What {@link #export} found: the hits and what is needed to cite them. */
+  /**
+   * What {@link #export} found: the hits, with snippets, and what is needed to cite them.
+   *
+   * @param topicLabels the label of each topic id the hits name (the id itself for a folder topic)
+   */
   public record Export(String query, long total, boolean partial, String indexVersion, String generatedAt,
-      List<SearchResult.Hit> hits) {}
+      List<SearchResult.Hit> hits, Map<String, String> topicLabels) {}
 
   /** Titles and entity names that complete {@code prefix}, entities first. */
   public List<Completion> complete(String prefix, int n) throws IOException {
+    // The same limit as a search's: the suggester makes a clause of every word typed.
+    if (prefix.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the text has " + prefix.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
     IndexSnapshot s = acquire();
     try {
-      return s.completions().complete(prefix, n);
+      return s.complete(prefix, n);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryBuilder.tooComplex("it has more words than a completion may look up");
     } finally {
       s.release();
     }
@@ -251,6 +366,33 @@ public final class ArticleSearcher implements SearchEngine {
    */
   private record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
+  /** The query that ran, what it matched, and how its words were matched. */
+  private record Planned(Query query, Matches matches, Matching matching, long strictTotal) {}
+
+  /**
+   * Runs the query requiring every word; when fewer than the rules' threshold match and the
+   * request does not insist on every word, runs the relaxed query instead if it finds more.
+   */
+  private Planned matchPlanned(IndexSnapshot s, SearchRequest request, int window) throws IOException {
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), s.reader);
+    QueryPlan.Tier first = plan.strict();
+    Matches strict = match(s, first.query(), request, window);
+    Planned best = new Planned(first.query(), strict, first.matching(), strict.total);
+    if (request.requireAll()) {
+      return best;
+    }
+    for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
+      if (best.matches.total >= matchingRules.relaxBelow() || tier.onlyWhenNothing() && best.matches.total > 0) {
+        break;
+      }
+      Matches looser = match(s, tier.query(), request, window);
+      if (looser.total > best.matches.total) {
+        best = new Planned(tier.query(), looser, tier.matching(), strict.total);
+      }
+    }
+    return best;
+  }
+
   private Matches match(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     try {
       return findMatches(s, textQuery, request, window);
@@ -264,7 +406,7 @@ public final class ArticleSearcher implements SearchEngine {
   private Matches findMatches(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
     DrillDownQuery drill = drillDown(textQuery, request);
-    if (textQuery instanceof MatchAllDocsQuery && drill.getDrillDownQueries().length == 0) {
+    if (textQuery instanceof MatchAllDocsQuery && request.since() == null && drill.getDrillDownQueries().length == 0) {
       return everything(s, searcher, drill, request, window);
     }
     // With an executor, DrillSideways runs the drill-down and each sideways count as a query of
@@ -292,18 +434,20 @@ public final class ArticleSearcher implements SearchEngine {
     return new Matches(top, null, total, partial);
   }
 
-  /** A corrected query, when a word matches nothing and the correction finds more. */
+  /**
+   * A corrected query, when few articles have every word as typed (fewer than the matching
+   * rules' threshold, or none) and a correction of one or more words finds more.
+   */
   private String suggestion(IndexSnapshot s, SearchRequest request, long total) throws IOException {
-    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()) {
+    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank()
+        || total >= Math.max(1, matchingRules.relaxBelow())) {
       return null;
     }
-    String corrected = s.spelling.correct(request.query());
-    if (corrected == null) {
-      return null;
-    }
-    Query correctedQuery = queries.parse(corrected, request.syntax());
-    int found = s.searcherWithin(limits.timeoutMillis()).count(drillDown(correctedQuery, request));
-    return found > total ? corrected : null;
+    // Each count gets its own time budget: the candidates are looked up between counts.
+    return s.spelling.correct(request.query(),
+        corrected -> s.searcherWithin(limits.timeoutMillis())
+            .count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
+        total);
   }
 
   public Optional<ArticleView> article(String id) throws IOException {
@@ -354,7 +498,16 @@ public final class ArticleSearcher implements SearchEngine {
   }
 
   private DrillDownQuery drillDown(Query textQuery, SearchRequest request) {
-    DrillDownQuery drill = new DrillDownQuery(facetsConfig, textQuery);
+    Query base = textQuery;
+    if (request.since() != null) {
+      // Arrived strictly after the instant: a client passing the time of its last look sees only what is new.
+      base = new BooleanQuery.Builder()
+          .add(textQuery, BooleanClause.Occur.MUST)
+          .add(LongField.newRangeQuery(Schema.INDEXED_AT, request.since().toEpochMilli() + 1, Long.MAX_VALUE),
+              BooleanClause.Occur.FILTER)
+          .build();
+    }
+    DrillDownQuery drill = new DrillDownQuery(facetsConfig, base);
     for (String topic : request.topics()) {
       drill.add(Schema.TOPIC, topic);
     }
@@ -407,6 +560,7 @@ public final class ArticleSearcher implements SearchEngine {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, Schema.newestFirst(), Schema.byId());
       case NEWEST -> new Sort(Schema.newestFirst(), Schema.byId());
       case OLDEST -> new Sort(Schema.oldestFirst(), Schema.byId());
+      case ARRIVAL -> new Sort(Schema.newestArrivalFirst(), Schema.byId());
     };
   }
 
@@ -458,7 +612,8 @@ public final class ArticleSearcher implements SearchEngine {
           topicIds(enrichment),
           mainEntities(enrichment.entities()),
           score(page[i]),
-          highlights.snippets().get(i)));
+          highlights.snippets().get(i),
+          indexedAt(doc)));
     }
     return hits;
   }
@@ -477,6 +632,12 @@ public final class ArticleSearcher implements SearchEngine {
 
   private static List<String> topicIds(Document doc) {
     return topicIds(Schema.enrichment(doc.get(Schema.ENRICHMENT)));
+  }
+
+  /** When the article arrived, as an ISO instant; null for an index written before arrival times were kept. */
+  private static String indexedAt(Document doc) {
+    var field = doc.getField(Schema.INDEXED_AT);
+    return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue()).toString();
   }
 
   private static float score(ScoreDoc doc) {

@@ -26,6 +26,16 @@ import org.apache.lucene.util.Bits;
  */
 final class Completions implements Closeable {
   private static final int MIN_PREFIX_CHARS = 1;
+  /**
+   * Longest completion offered, in chars. A longer title or name is cut at a word before it: no
+   * one picks a 300-character completion, and the suggester indexes each whole value as one term,
+   * which Lucene refuses past 32,766 bytes.
+   */
+  static final int MAX_CHARS = 200;
+  /** Completes nothing: what a generation answers when its completions could not be built. */
+  static final Completions NONE = new Completions(null);
+
+  /** Null in {@link #NONE}. */
   private final AnalyzingInfixSuggester suggester;
 
   private Completions(AnalyzingInfixSuggester suggester) {
@@ -45,7 +55,7 @@ final class Completions implements Closeable {
   }
 
   List<Completion> complete(String prefix, int n) throws IOException {
-    if (prefix.isBlank() || suggester.getCount() == 0) {
+    if (suggester == null || prefix.isBlank() || suggester.getCount() == 0) {
       return List.of();
     }
     List<Completion> out = new ArrayList<>(n);
@@ -66,7 +76,9 @@ final class Completions implements Closeable {
 
   @Override
   public void close() throws IOException {
-    suggester.close();
+    if (suggester != null) {
+      suggester.close();
+    }
   }
 
   private record Entry(String text, long weight, String payload) {}
@@ -74,7 +86,7 @@ final class Completions implements Closeable {
   private static List<Entry> entries(IndexReader reader, EntityCatalog entities) throws IOException {
     List<Entry> entries = new ArrayList<>();
     for (EntityValue v : entities.all()) {
-      entries.add(new Entry(v.value(), 1 + v.count(), Completion.ENTITY + "\t" + v.type()));
+      add(entries, v.value(), 1 + v.count(), Completion.ENTITY + "\t" + v.type());
     }
     StoredFields stored = reader.storedFields();
     for (var leaf : reader.leaves()) {
@@ -84,10 +96,32 @@ final class Completions implements Closeable {
           continue;
         }
         Document doc = stored.document(leaf.docBase + d, Set.of(Schema.ID, Schema.TITLE));
-        entries.add(new Entry(doc.get(Schema.TITLE), 1, Completion.TITLE + "\t" + doc.get(Schema.ID)));
+        add(entries, doc.get(Schema.TITLE), 1, Completion.TITLE + "\t" + doc.get(Schema.ID));
       }
     }
     return entries;
+  }
+
+  private static void add(List<Entry> entries, String text, long weight, String payload) {
+    if (text != null && !text.isBlank()) {
+      entries.add(new Entry(shortened(text), weight, payload));
+    }
+  }
+
+  /** {@code text} if at most {@link #MAX_CHARS} long, else its words that fit, and an ellipsis. */
+  static String shortened(String text) {
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    int cut = MAX_CHARS - 1;
+    if (Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    int space = text.lastIndexOf(' ', cut);
+    if (space > MAX_CHARS / 2) {
+      cut = space;
+    }
+    return text.substring(0, cut).strip() + "…";
   }
 
   /** The entries as the suggester reads them. */

@@ -20,4 +20,44 @@ final class Html {
     }
     return out.toString();
   }
+
+  /**
+   * The text of a highlighted passage: {@code <mark>} tags dropped and the entities the
+   * highlighter writes turned back into characters, for exports that are not HTML.
+   */
+  static String plain(String html) {
+    String s = html.replace("<mark>", "").replace("</mark>", "");
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      int semi = c == '&' ? s.indexOf(';', i) : -1;
+      String decoded = semi > i && semi - i <= 10 ? entity(s.substring(i + 1, semi)) : null;
+      if (decoded == null) {
+        out.append(c);
+        i++;
+      } else {
+        out.append(decoded);
+        i = semi + 1;
+      }
+    }
+    return out.toString();
+  }
+
+  private static String entity(String name) {
+    try {
+      return switch (name) {
+        case "amp" -> "&";
+        case "lt" -> "<";
+        case "gt" -> ">";
+        case "quot" -> "\"";
+        case "apos" -> "'";
+        default -> name.startsWith("#x") || name.startsWith("#X")
+            ? Character.toString(Integer.parseInt(name.substring(2), 16))
+            : name.startsWith("#") ? Character.toString(Integer.parseInt(name.substring(1))) : null;
+      };
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 }

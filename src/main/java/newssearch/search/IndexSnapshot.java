@@ -13,16 +13,22 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One opened index generation: its reader, searcher and facet state, which is costly to build and
- * so is built once per reader, never per request. Reference counted through the reader, so a
- * snapshot being searched stays open while a newer one replaces it.
+ * One opened index generation, or one near-real-time reader of it: its reader, searcher and facet
+ * state, which is costly to build and so is built once per reader, never per request. Reference
+ * counted through the reader, so a snapshot being searched stays open while a newer one replaces
+ * it. Everything it keeps (facet state, browse facets, entity catalog, spelling memory,
+ * completions) is of its own reader, so a refresh after live updates starts them afresh.
  */
 final class IndexSnapshot {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
   /** Facet sizes whose browse facets are kept; the page asks for one or two. */
   private static final int BROWSE_FACET_SIZES = 4;
 
@@ -38,6 +44,12 @@ final class IndexSnapshot {
   private Facets allFacets;
   private final Map<Integer, Map<String, List<SearchResult.FacetValue>>> browseFacets = recentlyUsed(BROWSE_FACET_SIZES);
   private Completions completions;
+  /**
+   * The snapshot before this one, held (acquired) until this one's completions are built: building
+   * them takes seconds on a large index, so after a refresh the suggester of the previous reader
+   * answers meanwhile (missing at most the articles of the last refresh). Null when none is held.
+   */
+  private IndexSnapshot previous;
 
   private IndexSnapshot(Path generation, DirectoryReader reader, Analyzer analyzer) throws IOException {
     this.generation = generation;
@@ -65,6 +77,71 @@ final class IndexSnapshot {
       reader.close();
       throw e;
     }
+  }
+
+  /**
+   * A snapshot of {@code reader}, whose reference the snapshot takes over (released with the
+   * snapshot); {@code previous}, when it has built completions, answers completions until this
+   * snapshot's are built.
+   */
+  static IndexSnapshot adopt(Path generation, DirectoryReader reader, Analyzer analyzer, IndexSnapshot previous)
+      throws IOException {
+    IndexSnapshot s;
+    try {
+      s = new IndexSnapshot(generation, reader, analyzer);
+    } catch (IOException | RuntimeException e) {
+      reader.decRef();
+      throw e;
+    }
+    IndexSnapshot source = previous == null ? null : previous.completionSource();
+    if (source != null && source.tryAcquire()) {
+      s.previous = source;
+      reader.getReaderCacheHelper().addClosedListener(key -> s.releasePrevious());
+    }
+    return s;
+  }
+
+  /** The snapshot whose completions this one would answer with now: itself when built, else the one it holds. */
+  private synchronized IndexSnapshot completionSource() {
+    return completions != null ? this : previous;
+  }
+
+  private void releasePrevious() {
+    IndexSnapshot p;
+    synchronized (this) {
+      p = previous;
+      previous = null;
+    }
+    if (p != null) {
+      p.release();
+    }
+  }
+
+  /**
+   * Completions of {@code prefix}: this snapshot's when built, else the previous snapshot's while
+   * this one's are built in the background ({@link ArticleSearcher}), else built now.
+   */
+  List<Completion> complete(String prefix, int n) throws IOException {
+    Completions own;
+    IndexSnapshot p;
+    synchronized (this) {
+      own = completions;
+      p = previous;
+    }
+    if (own == null && p != null && p.tryAcquire()) {
+      try {
+        Completions older;
+        synchronized (p) {
+          older = p.completions;
+        }
+        if (older != null) {
+          return older.complete(prefix, n);
+        }
+      } finally {
+        p.release();
+      }
+    }
+    return completions().complete(prefix, n);
   }
 
   /** An own searcher for one request, so its time budget and time-out flag are its own. */
@@ -116,11 +193,35 @@ final class IndexSnapshot {
   }
 
   /** The completions of this generation, built on first use and closed with the reader. */
-  synchronized Completions completions() throws IOException {
+  Completions completions() {
+    return completions(Completions::build);
+  }
+
+  /** Builds completions from the reader and its entities. */
+  interface CompletionsBuild {
+    Completions build(IndexReader reader, EntityCatalog entities) throws IOException;
+  }
+
+  /**
+   * The completions of this generation, built by {@code build} once. A build that fails is not
+   * tried again for this generation: it would fail again on every keystroke, each time at full
+   * cost. The generation completes nothing instead, and the log says why, once.
+   */
+  synchronized Completions completions(CompletionsBuild build) {
     if (completions == null) {
-      Completions built = Completions.build(reader, entities());
-      reader.getReaderCacheHelper().addClosedListener(key -> built.close());
-      completions = built;
+      try {
+        Completions built = build.build(reader, entities());
+        reader.getReaderCacheHelper().addClosedListener(key -> built.close());
+        completions = built;
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("completions of index {} could not be built; /api/suggest answers no suggestions for it",
+            generation.getFileName(), e);
+        completions = Completions.NONE;
+      }
+      if (previous != null) {
+        previous.release();
+        previous = null;
+      }
     }
     return completions;
   }

@@ -18,6 +18,8 @@ public final class IndexWatcher implements AutoCloseable {
 
   private final ArticleSearcher searcher;
   private final ScheduledExecutorService timer;
+  /** The generation last logged: live refreshes of the same one are too frequent to log. */
+  private volatile String logged;
 
   private IndexWatcher(ArticleSearcher searcher) {
     this.searcher = searcher;
@@ -31,6 +33,7 @@ public final class IndexWatcher implements AutoCloseable {
   /** Checks the served generation every {@code interval} until closed. */
   public static IndexWatcher start(ArticleSearcher searcher, Duration interval) {
     IndexWatcher watcher = new IndexWatcher(searcher);
+    watcher.logged = searcher.indexVersion();
     long ms = Math.max(1, interval.toMillis());
     watcher.timer.scheduleWithFixedDelay(watcher::check, ms, ms, TimeUnit.MILLISECONDS);
     return watcher;
@@ -40,7 +43,11 @@ public final class IndexWatcher implements AutoCloseable {
   public boolean check() {
     try {
       if (searcher.refresh()) {
-        LOG.info("now serving index {} ({} articles)", searcher.indexVersion(), searcher.documentCount());
+        String version = searcher.indexVersion();
+        if (!version.equals(logged)) {
+          LOG.info("now serving index {} ({} articles)", version, searcher.documentCount());
+          logged = version;
+        }
         return true;
       }
     } catch (IOException | RuntimeException e) {

@@ -23,8 +23,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Turns the text of {@code q} into a Lucene query over the title, text and entity fields, scored
- * by BM25 with the title weighted most. A query of several words also rewards articles where the
+ * Turns the text of {@code q} into a Lucene query over the headline, text and entity fields,
+ * scored by BM25 with the headline weighted most (a title derived from the text is no headline). A query of several words also rewards articles where the
  * words stand close together, in the title most.
  */
 public final class QueryBuilder {
@@ -50,10 +50,7 @@ public final class QueryBuilder {
     if (text.isBlank()) {
       return MatchAllDocsQuery.INSTANCE;
     }
-    if (text.length() > limits.maxQueryChars()) {
-      throw new InvalidRequestException("query_too_long",
-          "the query has " + text.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
-    }
+    checkLength(text);
     Query query;
     try {
       query = switch (syntax) {
@@ -69,10 +66,24 @@ public final class QueryBuilder {
     return query;
   }
 
-  private Query simple(String text) {
+  /** Refuses a query longer than the limit: the one bound on what a user may send. */
+  void checkLength(String text) {
+    if (text.length() > limits.maxQueryChars()) {
+      throw new InvalidRequestException("query_too_long",
+          "the query has " + text.length() + " characters; at most " + limits.maxQueryChars() + " are allowed");
+    }
+  }
+
+  /** The search box's parser: every word required, each over the weighted fields. */
+  SimpleQueryParser simpleParser() {
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    return parser;
+  }
+
+  private Query simple(String text) {
+    SimpleQueryParser parser = simpleParser();
     Query query = parser.parse(SimpleSyntax.toParserSyntax(text));
     if (query == null) {
       // A query of stop words alone, or of operators alone, parses to nothing: match nothing
@@ -116,7 +127,7 @@ public final class QueryBuilder {
     }
     String phrase = String.join(" ", words);
     BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-    for (String field : List.of(Schema.TITLE, Schema.TEXT)) {
+    for (String field : List.of(Schema.HEADLINE, Schema.TEXT)) {
       Query near = parser.createPhraseQuery(field, phrase, PROXIMITY_SLOP);
       if (near != null) {
         boosted.add(new BoostQuery(near, WEIGHTS.get(field)), BooleanClause.Occur.SHOULD);
@@ -183,7 +194,7 @@ public final class QueryBuilder {
 
   private static Map<String, Float> weights() {
     Map<String, Float> weights = new LinkedHashMap<>();
-    weights.put(Schema.TITLE, 2.0f);
+    weights.put(Schema.HEADLINE, 2.0f);
     weights.put(Schema.TEXT, 1.0f);
     weights.put(Schema.ENTITY_TEXT, 0.5f);
     return Map.copyOf(weights);

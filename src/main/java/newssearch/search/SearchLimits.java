@@ -10,7 +10,7 @@ package newssearch.search;
  * @param timeoutMillis time budget of one search
  */
 public record SearchLimits(int maxQueryChars, int maxTerms, int maxExpandingTerms, long timeoutMillis) {
-  public static final SearchLimits DEFAULT = new SearchLimits(1000, 300, 30, 2000);
+  public static final SearchLimits DEFAULT = new SearchLimits(4000, 300, 30, 2000);
 
   public SearchLimits withTimeoutMillis(long millis) {
     return new SearchLimits(maxQueryChars, maxTerms, maxExpandingTerms, millis);

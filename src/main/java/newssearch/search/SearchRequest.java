@@ -19,6 +19,9 @@ import java.util.List;
  * @param page 1-based page
  * @param size hits per page
  * @param facetSize most values listed per facet (selected values are always listed)
+ * @param requireAll every word of the query must match, even when too few articles have them
+ *     all (the API's {@code match=all}); otherwise the matching rules may relax the query
+ * @param since only articles that arrived in the index after this instant, or null
  */
 public record SearchRequest(
     String query,
@@ -32,7 +35,9 @@ public record SearchRequest(
     SortOrder sort,
     int page,
     int size,
-    int facetSize) {
+    int facetSize,
+    boolean requireAll,
+    java.time.Instant since) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -66,6 +71,27 @@ public record SearchRequest(
     }
   }
 
+  /** A search that the matching rules may relax, of articles whatever their time of arrival. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      List<String> entityTypes, List<String> sources, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+      int facetSize) {
+    this(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, false, null);
+  }
+
+  /** A search of articles whatever their time of arrival. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      List<String> entityTypes, List<String> sources, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+      int facetSize, boolean requireAll) {
+    this(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, requireAll, null);
+  }
+
+  /** A search that the matching rules may relax. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      List<String> entityTypes, List<String> sources, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+      int facetSize, java.time.Instant since) {
+    this(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, false, since);
+  }
+
   /** A search without entity type or source filters and with the default facet size. */
   public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
       LocalDate from, LocalDate to, SortOrder sort, int page, int size) {
@@ -89,11 +115,25 @@ public record SearchRequest(
 
   /** The same search with another query text: what a spelling suggestion would run. */
   public SearchRequest withQuery(String otherQuery) {
-    return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize);
+    return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize,
+        requireAll, since);
+  }
+
+  /** The same search in another order. */
+  public SearchRequest withSort(SortOrder otherSort) {
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, otherSort, page, size, facetSize,
+        requireAll, since);
   }
 
   /** The same search on another page of another size. */
   public SearchRequest withPage(int otherPage, int otherSize) {
-    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize);
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize,
+        requireAll, since);
+  }
+
+  /** The same search with every word required (or not). */
+  public SearchRequest withRequireAll(boolean all) {
+    return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, all,
+        since);
   }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The search box grammar on top of Lucene's {@code SimpleQueryParser}: words, "phrases",
  * {@code -exclude}, {@code prefix*}, and the words {@code OR}, {@code AND} and {@code NOT} in
  * capitals as people type them (the parser itself knows {@code |}, {@code +} and {@code -}).
- * Operators inside quotes stay words.
+ * Operators inside quotes stay words, and so do all words of a query written in capitals
+ * ("WHAT IS THE IMPACT OF TARIFFS OR SANCTIONS"), where OR is no more an operator than IS.
  */
 final class SimpleSyntax {
   private static final Pattern OR = Pattern.compile("(?<=^|\\s)OR(?=\\s|$)");
@@ -27,6 +28,7 @@ final class SimpleSyntax {
    * after it.
    */
   static String toParserSyntax(String query) {
+    boolean capitals = allCapitals(query);
     String[] parts = balanced(query).split("\"", -1);
     StringBuilder out = new StringBuilder(query.length());
     for (int i = 0; i < parts.length; i++) {
@@ -34,7 +36,7 @@ final class SimpleSyntax {
         out.append('"');
       }
       boolean quoted = i % 2 == 1;
-      out.append(quoted ? parts[i] : operators(parts[i]));
+      out.append(quoted || capitals ? parts[i] : operators(parts[i]));
     }
     return out.toString();
   }
@@ -73,6 +75,61 @@ final class SimpleSyntax {
   static boolean isPlainWords(String query) {
     return PLAIN.matcher(query).matches() && !toParserSyntax(query).matches("(?s).*(^|\\s)[|+-].*");
   }
+
+  /** True when the query has letters and none of them is lower case. */
+  static boolean allCapitals(String query) {
+    boolean letters = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letters |= Character.isLetter(c);
+    }
+    // A lone operator ("OR", "AND NOT") is still an operator, which matches nothing.
+    return letters && query.strip().split("\\s+").length > 2;
+  }
+
+  /**
+   * A query of words, phrases and excluded words only, split into those parts; null when it uses
+   * any other syntax (OR, AND, |, +, wildcards, fuzzy, escapes), which is then matched strictly,
+   * as written. Punctuation inside words is left to the analyzer.
+   */
+  static Parts parts(String query) {
+    String q = toParserSyntax(query);
+    List<String> words = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    String[] pieces = q.split("\"", -1);
+    for (int i = 0; i < pieces.length; i++) {
+      if (i % 2 == 1) {
+        if (!pieces[i].isBlank()) {
+          phrases.add(pieces[i].strip());
+        }
+        continue;
+      }
+      for (String token : pieces[i].replace('(', ' ').replace(')', ' ').split("\\s+")) {
+        if (token.isEmpty()) {
+          continue;
+        }
+        if (token.matches(".*[|+*~\\\\].*")) {
+          return null;
+        }
+        if (token.startsWith("-")) {
+          String word = token.replaceFirst("^-+", "");
+          if (!word.isEmpty()) {
+            excluded.add(word);
+          }
+        } else {
+          words.add(token);
+        }
+      }
+    }
+    return new Parts(words, phrases, excluded);
+  }
+
+  /** The parts of a query of words: loose words, "quoted phrases" and -excluded words. */
+  record Parts(List<String> words, List<String> phrases, List<String> excluded) {}
 
   private static String operators(String s) {
     s = OR.matcher(s).replaceAll("|");

@@ -92,6 +92,15 @@ public final class Snippets {
       return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
     }
 
+    /** The title shows the words the query found in the headline, which is the title searched. */
+    @Override
+    protected java.util.function.Predicate<String> getFieldMatcher(String field) {
+      if (Schema.TITLE.equals(field)) {
+        return f -> Schema.TITLE.equals(f) || Schema.HEADLINE.equals(f);
+      }
+      return super.getFieldMatcher(field);
+    }
+
     @Override
     protected BreakIterator getBreakIterator(String field) {
       if (Schema.TITLE.equals(field)) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum SortOrder {
   RELEVANCE("relevance"),
   NEWEST("date"),
-  OLDEST("-date");
+  OLDEST("-date"),
+  /** Newest arrival in the index first: the order of feeds. */
+  ARRIVAL("arrival");
 
   private final String param;
 
@@ -30,6 +32,6 @@ public enum SortOrder {
       return NEWEST;
     }
     throw new InvalidRequestException("bad_parameter",
-        "sort must be one of relevance, date (newest first) or -date (oldest first), not '" + value + "'");
+        "sort must be one of relevance, date (newest first), -date (oldest first) or arrival (newest arrival first), not '" + value + "'");
   }
 }

@@ -8,15 +8,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Who may call the endpoints that change state. Without a token, only callers on this machine:
- * the connection comes from a loopback address, the Host header names a loopback host (so a web
- * page cannot reach the server through DNS rebinding), and a browser's Origin, when sent, is a
- * loopback one (so a web page elsewhere cannot post to it). With a token, a caller from anywhere
- * that presents {@code Authorization: Bearer <token>} is admitted too.
+ * Who may call the endpoints that change state. With a token configured, every caller must
+ * present {@code Authorization: Bearer <token>}, callers on this machine included: a token that
+ * loopback callers could skip would protect nothing from other users and pages of this machine.
+ * Without a token, only callers on this machine: the connection comes from a loopback address,
+ * the Host header names a loopback host (so a web page cannot reach the server through DNS
+ * rebinding), and a browser request comes from a page of this very server, same scheme, host
+ * and port (so a page of another site, or of another port of localhost, cannot post to it).
  *
  * @param token the bearer token, or null when only loopback callers are admitted
  */
 public record AdminAccess(String token) {
+
+  /**
+   * What an admin request says about its caller. {@code origin}, {@code secFetchSite} and
+   * {@code referer} are the browser's headers, null when absent.
+   *
+   * @param scheme the scheme the request came in on, {@code http} or {@code https}
+   */
+  public record Caller(InetAddress remote, String scheme, String authorization, String host, String origin,
+      String secFetchSite, String referer) {}
 
   public AdminAccess {
     if (token != null && token.isBlank()) {
@@ -28,24 +39,55 @@ public record AdminAccess(String token) {
     return new AdminAccess(null);
   }
 
-  /** Why the caller is refused, or empty when admitted. */
+  /** As {@link #refusal(Caller)} for a plain HTTP caller that sends no Sec-Fetch-Site or Referer. */
   public Optional<String> refusal(InetAddress remote, String authorization, String host, String origin) {
-    if (authorization != null && !authorization.isBlank()) {
+    return refusal(new Caller(remote, "http", authorization, host, origin, null, null));
+  }
+
+  /** Why the caller is refused, or empty when admitted. */
+  public Optional<String> refusal(Caller caller) {
+    String authorization = caller.authorization();
+    if (token != null) {
+      if (authorization == null || authorization.isBlank()) {
+        return Optional.of("admin requests need 'Authorization: Bearer <token>' (this server has an admin token)");
+      }
       return tokenMatches(authorization) ? Optional.empty() : Optional.of("the admin token is wrong");
     }
-    if (!remote.isLoopbackAddress()) {
-      return Optional.of(token == null
-          ? "admin requests are accepted only from this machine; start the server with --admin-token"
-              + " (or NEWS_SEARCH_ADMIN_TOKEN) to allow others"
-          : "admin requests from other machines need 'Authorization: Bearer <token>'");
+    if (authorization != null && !authorization.isBlank()) {
+      return Optional.of("this server has no admin token; start it with --admin-token to use one");
     }
-    if (!isLoopbackHost(hostOf(host))) {
+    if (!caller.remote().isLoopbackAddress()) {
+      return Optional.of("admin requests are accepted only from this machine; start the server with --admin-token"
+          + " (or NEWS_SEARCH_ADMIN_TOKEN) to allow others");
+    }
+    if (!isLoopbackHost(hostOf(caller.host()))) {
       return Optional.of("admin requests must address the server as localhost or a loopback address");
     }
-    if (origin != null && !isLoopbackHost(originHost(origin))) {
-      return Optional.of("admin requests are not accepted from web pages of other sites");
+    if (!fromThisServer(caller)) {
+      return Optional.of("admin requests are accepted only from pages of this server (same scheme, host and port)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A browser names the page that sent a request in Origin (every POST of a modern browser),
+   * else in Sec-Fetch-Site, else in Referer. Only a request none of them place elsewhere is
+   * admitted: a command-line client sends none. "same-site" is refused, as another port of
+   * localhost is the same site.
+   */
+  private static boolean fromThisServer(Caller caller) {
+    String self = origin(caller.scheme(), caller.host());
+    if (caller.origin() != null) {
+      return self != null && self.equals(originOf(caller.origin()));
+    }
+    if (caller.secFetchSite() != null) {
+      String site = caller.secFetchSite().strip().toLowerCase(Locale.ROOT);
+      return site.equals("same-origin") || site.equals("none");
+    }
+    if (caller.referer() != null) {
+      return self != null && self.equals(originOf(caller.referer()));
+    }
+    return true;
   }
 
   private boolean tokenMatches(String authorization) {
@@ -71,12 +113,32 @@ public record AdminAccess(String token) {
     return colon < 0 ? h : h.substring(0, colon);
   }
 
-  private static String originHost(String origin) {
+  /** This server's origin as the request addressed it, {@code http://localhost:7070}; null if unreadable. */
+  private static String origin(String scheme, String hostHeader) {
+    if (scheme == null || hostHeader == null || hostHeader.isBlank()) {
+      return null;
+    }
+    return originOf(scheme + "://" + hostHeader.strip());
+  }
+
+  /** The origin of a URL in one spelling: lower case scheme and host, and the port, default or not. */
+  static String originOf(String url) {
     try {
-      String host = URI.create(origin.strip()).getHost();
-      return host == null ? "" : host.replaceAll("^\\[|]$", "");
-    } catch (IllegalArgumentException e) {
-      return "";
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme();
+      String host = uri.getHost();
+      if (scheme == null || host == null) {
+        return null;
+      }
+      scheme = scheme.toLowerCase(Locale.ROOT);
+      int port = uri.getPort() >= 0 ? uri.getPort() : switch (scheme) {
+        case "http" -> 80;
+        case "https" -> 443;
+        default -> -1;
+      };
+      return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
+    } catch (java.net.URISyntaxException e) {
+      return null;
     }
   }
 

@@ -31,8 +31,9 @@ final class AdminEndpoint {
 
   void reindex(Context ctx) throws Exception {
     // The socket's address, never a forwarding header a caller could write.
-    var refusal = access.refusal(InetAddress.getByName(ctx.req().getRemoteAddr()), ctx.header("Authorization"),
-        ctx.header("Host"), ctx.header("Origin"));
+    var refusal = access.refusal(new AdminAccess.Caller(InetAddress.getByName(ctx.req().getRemoteAddr()), ctx.scheme(),
+        ctx.header("Authorization"), ctx.header("Host"), ctx.header("Origin"), ctx.header("Sec-Fetch-Site"),
+        ctx.header("Referer")));
     if (refusal.isPresent()) {
       WebServer.error(ctx, HttpStatus.FORBIDDEN, "forbidden", refusal.get());
     } else if (reindexer == null) {
@@ -60,9 +61,10 @@ final class AdminEndpoint {
             "another indexing run is using the index; try again when it is done");
         return;
       }
+      // The exception names files and classes of this machine: the log has it, the caller a short answer.
       LOG.warn("reindex failed; still serving {}", searcher.indexVersion(), e);
       WebServer.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "reindex_failed",
-          "the reindex failed (" + e.getMessage() + "); the served index is unchanged");
+          "the reindex failed; the served index is unchanged (the server log has the details)");
       return;
     }
     searcher.refresh();

@@ -1,6 +1,7 @@
 package newssearch.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,8 +38,15 @@ final class JsonErrorHandler extends ErrorHandler {
   static byte[] body(int status, String reason) {
     // A server error's reason may name an exception; the caller gets no internals.
     String message = status >= 500 || reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
+    return json(ApiError.of(code(status), message));
+  }
+
+  /** Thread-safe once configured; one for every error, as a mapper is costly to make. */
+  private static final ObjectMapper MAPPER = WebServer.jsonMapper();
+
+  static byte[] json(ApiError error) {
     try {
-      return WebServer.jsonMapper().writeValueAsBytes(ApiError.of(code(status), message));
+      return MAPPER.writeValueAsBytes(error);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,6 +58,7 @@ final class JsonErrorHandler extends ErrorHandler {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 413, 414, 431 -> "request_too_large";
+      case 503 -> LoadShedding.CODE;
       default -> status < 500 ? "bad_request" : "internal";
     };
   }

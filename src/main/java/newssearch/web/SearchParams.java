@@ -1,6 +1,9 @@
 package newssearch.web;
 
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import newssearch.search.DateBounds;
 import newssearch.search.InvalidRequestException;
@@ -30,7 +33,32 @@ final class SearchParams {
         sort,
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-        integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE));
+        integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE),
+        requireAll(text(ctx, "match", "")),
+        instant(ctx, "since"));
+  }
+
+  /** {@code match=all}: every word required, never relaxed; empty or {@code auto}: the matching rules decide. */
+  static boolean requireAll(String match) {
+    return switch (match.strip()) {
+      case "", "auto" -> false;
+      case "all" -> true;
+      default -> throw new InvalidRequestException("bad_parameter", "match must be all or auto, not '" + match + "'");
+    };
+  }
+
+  /** An ISO instant ({@code 2026-01-05T10:00:00Z}, or with an offset); null when absent. */
+  static Instant instant(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("bad_parameter",
+          name + " must be an ISO date and time with a zone, like 2026-01-05T10:00:00Z, not '" + v + "'");
+    }
   }
 
   static String text(Context ctx, String name, String fallback) {

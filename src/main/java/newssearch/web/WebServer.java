@@ -16,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newssearch.index.LiveIndex;
+import newssearch.ingest.PostedArticles;
 import newssearch.search.ArticleSearcher;
 import newssearch.search.SearchEngine;
+import newssearch.search.SearchResult;
+import newssearch.search.SortOrder;
 import newssearch.search.SearchCsv;
 import newssearch.search.InvalidRequestException;
 import org.slf4j.Logger;
@@ -33,8 +37,6 @@ public final class WebServer {
 
   /** Marks a response whose error body is already written, so the status handlers keep it. */
   private static final String ERROR_SENT = "news-search.error-sent";
-  /** Names the index generation that answered an export. */
-  static final String INDEX_VERSION_HEADER = "X-Index-Version";
   /** The OpenAPI description of the API, on the class path. */
   static final String OPENAPI = "/openapi.json";
 
@@ -60,6 +62,11 @@ public final class WebServer {
   private final List<String> corsOrigins;
   private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
+  private AdminAccess access = AdminAccess.loopbackOnly();
+  private ArticlesEndpoint articles;
+  private LoadLimits loadLimits = LoadLimits.forThisMachine();
+  /** Runs before each API route's handler; a seam for tests that hold requests in flight. */
+  private io.javalin.http.Handler beforeApi;
   private Javalin app;
 
   public WebServer(SearchEngine searcher) {
@@ -79,6 +86,28 @@ public final class WebServer {
   /** Enables {@code POST /api/admin/reindex} for the callers {@code access} admits; call before {@link #start}. */
   public WebServer admin(AdminAccess access, Reindexer reindexer) {
     this.admin = new AdminEndpoint(searcher, access, reindexer);
+    this.access = access;
+    return this;
+  }
+
+  /**
+   * Takes live updates into {@code live} ({@code POST /api/articles}, {@code DELETE
+   * /api/articles/{id}}) from the callers the admin access admits; call after {@link #admin}, before {@link #start}.
+   */
+  public WebServer live(LiveIndex live, PostedArticles parser) {
+    this.articles = new ArticlesEndpoint(live, parser, access);
+    return this;
+  }
+
+  /** Sets how much API work is taken on at once; call before {@link #start}. */
+  public WebServer loadLimits(LoadLimits limits) {
+    this.loadLimits = limits;
+    return this;
+  }
+
+  /** Runs {@code hook} before the handler of every API route; for tests. */
+  WebServer beforeApi(io.javalin.http.Handler hook) {
+    this.beforeApi = hook;
     return this;
   }
 
@@ -110,7 +139,7 @@ public final class WebServer {
 
     config.http.compressionStrategy = CompressionStrategy.GZIP;
     config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-      rule.exposeHeader(INDEX_VERSION_HEADER);
+      ExportHeaders.NAMES.forEach(rule::exposeHeader);
       if (corsOrigins.contains("*")) {
         rule.anyHost();
       } else {
@@ -118,16 +147,27 @@ public final class WebServer {
       }
     }));
 
+    // Javalin routes a request by the method X-HTTP-Method-Override names, so a GET (a link, an
+    // image, a GET-only proxy) could reach a POST route: the header is refused before routing.
+    config.routes.before(WebServer::refuseMethodOverride);
+    if (beforeApi != null) {
+      config.routes.before("/api/*", beforeApi);
+    }
     config.routes.get("/api/health", this::health);
     config.routes.get("/api/search", this::search);
     config.routes.get("/api/search.csv", this::searchCsv);
+    config.routes.get("/api/search.atom", this::searchAtom);
     config.routes.get("/api/suggest", this::suggest);
     config.routes.get("/api/facets/entity", this::entityFacet);
     config.routes.get("/api/articles/{id}", this::article);
     config.routes.get("/api/articles/{id}/related", this::related);
     config.routes.get("/api/openapi.json", this::openApi);
     config.routes.post("/api/admin/reindex", admin::reindex);
+    ArticlesEndpoint updates = articles != null ? articles : new ArticlesEndpoint(null, null, access);
+    config.routes.post("/api/articles", updates::post);
+    config.routes.delete("/api/articles/{id}", updates::delete);
     securityHeaders(config);
+    loadShedding(config);
 
     config.routes.exception(InvalidRequestException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
@@ -151,12 +191,43 @@ public final class WebServer {
   private static void securityHeaders(JavalinConfig config) {
     config.jetty.modifyHttpConfiguration(http -> {
       http.setSendServerVersion(false);
+      // An export repeats its query in headers (X-Query, X-Search-Parameters), percent-encoded:
+      // up to twice the longest request Jetty reads (8 KB). A response whose headers outgrew the
+      // first buffer (8 KB by default) never completed in HostileRequestsTest, so the first
+      // buffer holds them all.
+      http.setResponseHeaderSize(RESPONSE_HEADER_BYTES);
+      http.setMaxResponseHeaderSize(RESPONSE_HEADER_BYTES);
       http.addCustomizer((request, headers) -> {
         SECURITY_HEADERS.forEach(headers::put);
         return request;
       });
     });
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS)));
+  }
+
+  static final int RESPONSE_HEADER_BYTES = 32 * 1024;
+
+  /** Headers that ask a server to take a request for another method than the one it came with. */
+  static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  private static void refuseMethodOverride(Context ctx) {
+    for (String header : METHOD_OVERRIDES) {
+      if (ctx.header(header) != null) {
+        throw new InvalidRequestException("method_override_refused",
+            header + " is not accepted: send the request with its own method");
+      }
+    }
+  }
+
+  /** {@link LoadShedding} in front of Javalin, which places its servlet context inside it. */
+  private void loadShedding(JavalinConfig config) {
+    LoadLimits limits = loadLimits;
+    Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+    if (corsOrigins.contains("*")) {
+      // So that a page elsewhere reads the 503 and its Retry-After, as it reads every other answer.
+      headers.put("Access-Control-Allow-Origin", "*");
+    }
+    config.jetty.modifyServer(server -> server.setHandler(new LoadShedding(limits, headers)));
   }
 
   private void health(Context ctx) throws IOException {
@@ -167,11 +238,24 @@ public final class WebServer {
     ctx.json(searcher.search(SearchParams.read(ctx)));
   }
 
+  /**
+   * Every match as CSV. The table starts with its header, so spreadsheets and CSV readers take it
+   * as it is; what cites and reproduces it goes in headers ({@link ExportHeaders}).
+   */
   private void searchCsv(Context ctx) throws Exception {
     ArticleSearcher.Export export = searcher.export(SearchParams.read(ctx));
-    ctx.header("Content-Disposition", "attachment; filename=\"news-search-" + export.indexVersion() + ".csv\"");
-    ctx.header(INDEX_VERSION_HEADER, export.indexVersion());
-    ctx.contentType("text/csv; charset=utf-8").result(SearchCsv.write(export));
+    ExportHeaders.of(export, ctx.queryParamMap()).forEach(ctx::header);
+    String articlePage = ctx.scheme() + "://" + ctx.host() + "/article.html?id=";
+    ctx.contentType("text/csv; charset=utf-8; header=present").result(SearchCsv.write(export, articlePage));
+  }
+
+  /** The search as an Atom feed, newest arrival first, whatever the sort asked for. */
+  private void searchAtom(Context ctx) throws Exception {
+    SearchResult result = searcher.search(SearchParams.read(ctx).withSort(SortOrder.ARRIVAL));
+    String base = ctx.scheme() + "://" + ctx.host();
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    String self = base + ctx.path() + (query.isEmpty() ? "" : "?" + query);
+    ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeed.write(result, self, base, query));
   }
 
   private void suggest(Context ctx) throws Exception {

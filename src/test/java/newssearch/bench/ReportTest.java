@@ -28,13 +28,13 @@ class ReportTest {
   private static Report report() {
     Report report = new Report("test machine", "bin/news-search bench", "2025-01-01T00:00:00Z", "0.00 0.00 0.00");
     Report.CorpusRun seed = new Report.CorpusRun("seed", "12 articles");
-    seed.indexing = new IndexingBench.Result(12, 50_000, 0.1, 1.0, 0.4, 2.0, 0.5);
+    seed.indexing = new IndexingBench.Result(12, 50_000, 0.1, 1.0, 0.4, 2.0, 0.5, 0.8);
     seed.search = search(ms(1), ms(0.7), ms(0.5));
     seed.httpSearch = new Wrk.Result(1000, 600, 2, 15, 0);
     seed.httpHealth = new Wrk.Result(2000, 1000, 1, 5, 0);
     seed.indexCommandSeconds = 3.0;
     Report.CorpusRun big = new Report.CorpusRun("big", "200,000 articles");
-    big.indexing = new IndexingBench.Result(200_000, 400_000_000, 0, 100, 60, 150, 100);
+    big.indexing = new IndexingBench.Result(200_000, 400_000_000, 0, 100, 60, 150, 100, 30);
     big.search = search(ms(20, 20, 70), ms(10, 10, 10), ms(5, 5, 5));
     big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
     big.httpNote = "wrk not installed";

@@ -98,4 +98,44 @@ class EntityTaggerTest {
     assertEquals(Map.of(), names("", ""));
     assertEquals(Map.of(), names("--- | --- |", "... ' ’s . , 123 4.5 -"));
   }
+
+  // The failure classes of issue 12: what the gazetteer and cue rules alone got wrong on wire news.
+
+  @Test
+  void clubsNamedAfterCitiesAreOrganisationsNotPlaces() {
+    List<Entity> entities = tag("t", "Manchester United beat Real Madrid at Old Trafford.");
+    Map<String, String> types = new LinkedHashMap<>();
+    entities.forEach(e -> types.put(e.name(), e.type() + "/" + e.origin()));
+    assertEquals("org/model", types.get("Manchester United"), types.toString());
+    assertEquals("org/model", types.get("Real Madrid"), types.toString());
+    assertFalse(types.containsKey("Manchester"), "the club is not the place: " + types);
+    Map<String, Integer> squad = names("t", "J Robinson (Sale Sharks, capt); J Noon (Newcastle), O Barkley (Bath)");
+    assertTrue(squad.containsKey("org Newcastle") && !squad.containsKey("place Newcastle"),
+        "a town alone in parentheses after a player is the club: " + squad);
+  }
+
+  @Test
+  void singleLettersScoresAndDatesAreNotNames() {
+    assertFalse(names("t", "Spain were drawn in group C with Italy.").keySet().stream().anyMatch(k -> k.endsWith(" C")));
+    Map<String, Integer> table = names("t", "Leading scores:\nAndrew Park 72 70 68\nTiger Woods 70 71 69");
+    assertTrue(table.keySet().stream().noneMatch(k -> k.matches(".*\\d.*")), table.toString());
+    assertTrue(names("t", "The deal closed on Dec 6 after talks.").isEmpty());
+  }
+
+  @Test
+  void capitalDatelinesNameTheirPlace() {
+    Map<String, Integer> names = names("t", "NEW YORK, Dec 6 (Reuters) - Stocks rose on Monday as investors cheered.");
+    assertTrue(names.containsKey("place New York"), names.toString());
+    assertTrue(names("t", "LONDON (Reuters) - The pound fell.").containsKey("place London"));
+  }
+
+  @Test
+  void entitiesSayWhereTheyCameFrom() {
+    List<Entity> entities = tag("t", "Nvidia said chief executive Marla Quenby would attend. Manchester United beat Real Madrid at Old Trafford.");
+    Map<String, String> origins = new LinkedHashMap<>();
+    entities.forEach(e -> origins.put(e.name(), e.origin()));
+    assertEquals("gazetteer", origins.get("Nvidia"));
+    assertEquals("rules", origins.get("Marla Quenby"));
+    assertEquals("model", origins.get("Real Madrid"), origins.toString());
+  }
 }

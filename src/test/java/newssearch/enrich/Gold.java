@@ -97,6 +97,15 @@ record Gold(Map<String, Labels> articles) {
       }
     }
 
+    /** Adds another score's counts and errors to this one. */
+    void addAll(Score other) {
+      predicted += other.predicted;
+      correct += other.correct;
+      required += other.required;
+      found += other.found;
+      errors.addAll(other.errors);
+    }
+
     double precision() {
       return predicted == 0 ? 1 : (double) correct / predicted;
     }

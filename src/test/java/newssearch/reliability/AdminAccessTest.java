@@ -1,6 +1,7 @@
 package newssearch.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import newssearch.TestCorpus;
 import newssearch.web.AdminAccess;
 import newssearch.web.Reindexer;
@@ -43,6 +45,91 @@ class AdminAccessTest {
     assertTrue(access.refusal(OTHER_HOST, "Basic s3cret-token", "192.0.2.1:7070", null).isPresent());
     assertTrue(access.refusal(OTHER_HOST, "Bearer s3cret-token", "192.0.2.1:7070", null).isEmpty());
     assertTrue(access.refusal(LOOPBACK, "Bearer wrong", "127.0.0.1:7070", null).isPresent());
+  }
+
+  @Test
+  void aConfiguredTokenIsRequiredFromThisMachineToo() {
+    AdminAccess access = new AdminAccess("s3cret-token");
+
+    assertTrue(access.refusal(LOOPBACK, null, "127.0.0.1:7070", null).isPresent(), "loopback without the token");
+    assertTrue(access.refusal(LOOPBACK, null, "localhost:7070", "http://localhost:7070").isPresent(),
+        "the server's own page without the token");
+    assertTrue(access.refusal(LOOPBACK, "Bearer s3cret-token", "127.0.0.1:7070", null).isEmpty());
+  }
+
+  @Test
+  void onlyPagesOfThisVerySchemeHostAndPortAreAdmitted() {
+    AdminAccess access = AdminAccess.loopbackOnly();
+    String host = "localhost:7070";
+
+    assertTrue(refusal(access, host, "http://localhost:7070", null, null).isEmpty(), "same origin");
+    assertTrue(refusal(access, host, "http://LOCALHOST:7070", null, null).isEmpty(), "host names ignore case");
+    assertTrue(refusal(access, "localhost", "http://localhost:80", null, null).isEmpty(), "default port spelled out");
+    assertTrue(refusal(access, host, "http://localhost:7071", null, null).isPresent(), "another port of localhost");
+    assertTrue(refusal(access, host, "http://localhost", null, null).isPresent(), "port 80 of localhost");
+    assertTrue(refusal(access, host, "https://localhost:7070", null, null).isPresent(), "another scheme");
+    assertTrue(refusal(access, host, "http://127.0.0.1:7070", null, null).isPresent(), "another host name");
+    assertTrue(refusal(access, host, "null", null, null).isPresent(), "an opaque origin (sandboxed page, file:)");
+    // Without Origin, the fetch metadata decides, then the Referer.
+    assertTrue(refusal(access, host, null, "same-origin", null).isEmpty());
+    assertTrue(refusal(access, host, null, "none", null).isEmpty(), "typed by the user");
+    assertTrue(refusal(access, host, null, "same-site", null).isPresent(), "another port of localhost is the same site");
+    assertTrue(refusal(access, host, null, "cross-site", null).isPresent());
+    assertTrue(refusal(access, host, null, null, "http://localhost:7070/index.html").isEmpty());
+    assertTrue(refusal(access, host, null, null, "http://localhost:7071/attack.html").isPresent());
+    assertTrue(refusal(access, host, null, null, null).isEmpty(), "a command-line client sends none of them");
+  }
+
+  private static java.util.Optional<String> refusal(AdminAccess access, String host, String origin, String secFetchSite,
+      String referer) {
+    return access.refusal(new AdminAccess.Caller(LOOPBACK, "http", null, host, origin, secFetchSite, referer));
+  }
+
+  @Test
+  void overHttpTheTokenAndTheOriginAreChecked(@TempDir Path indexDir) throws Exception {
+    AtomicInteger reindexes = new AtomicInteger();
+    Reindexer counting = () -> {
+      reindexes.incrementAndGet();
+      return new Reindexer.Result(12, 0);
+    };
+    try (TestServer open = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), counting))) {
+      String otherPort = "http://127.0.0.1:" + (open.port() == 65535 ? 65534 : open.port() + 1);
+      assertEquals(403, post(open, "/api/admin/reindex", null, "Origin", otherPort).statusCode(), "a page on another port");
+      assertEquals(403, post(open, "/api/admin/reindex", null, "Referer", otherPort + "/x.html").statusCode());
+      assertEquals(0, reindexes.get());
+      assertEquals(200, post(open, "/api/admin/reindex", null, "Origin", open.baseUrl()).statusCode(), "the server's own page");
+      assertEquals(1, reindexes.get());
+    }
+    try (TestServer withToken = TestServer.start(indexDir, web -> web.admin(new AdminAccess("s3cret-token"), counting))) {
+      HttpResponse<String> without = post(withToken, "/api/admin/reindex", null);
+      assertEquals(403, without.statusCode(), "loopback without the token");
+      assertEquals("forbidden", TestServer.json(without).path("error").path("code").asText());
+      assertEquals(1, reindexes.get());
+      assertEquals(200, post(withToken, "/api/admin/reindex", "s3cret-token").statusCode());
+      assertEquals(2, reindexes.get());
+    }
+  }
+
+  @Test
+  void noMethodOverrideReachesTheAdminEndpoint(@TempDir Path indexDir) throws Exception {
+    AtomicInteger reindexes = new AtomicInteger();
+    try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
+      reindexes.incrementAndGet();
+      return new Reindexer.Result(12, 0);
+    }))) {
+      for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/admin/reindex"))
+            .header(header, "POST").GET());
+        assertEquals(400, response.statusCode(), header + ": " + response.body());
+        assertEquals("method_override_refused", TestServer.json(response).path("error").path("code").asText());
+        HttpResponse<String> search = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=ai"))
+            .header(header, "DELETE").GET());
+        assertEquals(400, search.statusCode(), "refused on every route");
+      }
+      HttpResponse<String> plainGet = server.get("/api/admin/reindex");
+      assertEquals(405, plainGet.statusCode());
+      assertEquals(0, reindexes.get(), "no GET reindexed");
+    }
   }
 
   @Test
@@ -99,13 +186,16 @@ class AdminAccessTest {
   @Test
   void aFailedReindexKeepsServingTheIndex(@TempDir Path indexDir) throws Exception {
     try (TestServer server = TestServer.start(indexDir, web -> web.admin(AdminAccess.loopbackOnly(), () -> {
-      throw new IllegalStateException("corpus folder is gone");
+      throw new IllegalStateException("corpus folder /srv/news/corpus is gone");
     }))) {
       HttpResponse<String> response = post(server, "/api/admin/reindex", null);
 
       assertEquals(500, response.statusCode());
       assertEquals("reindex_failed", TestServer.json(response).path("error").path("code").asText());
       HostileRequestsTest.assertNoStackTrace(response.body());
+      assertFalse(response.body().contains("/srv/news/corpus"), "no path of the server's machine: " + response.body());
+      assertFalse(response.body().contains("IllegalStateException"), response.body());
+      assertFalse(response.body().contains("is gone"), "the exception's text stays in the log: " + response.body());
       assertEquals(12, server.getJson("/api/health").path("documents").asInt());
     }
   }
@@ -128,8 +218,11 @@ class AdminAccessTest {
     };
   }
 
-  static HttpResponse<String> post(TestServer server, String path, String token) {
+  static HttpResponse<String> post(TestServer server, String path, String token, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

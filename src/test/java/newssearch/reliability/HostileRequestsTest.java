@@ -67,10 +67,19 @@ class HostileRequestsTest extends SeedServerTests {
     c.add(either("5,000 OR clauses", lucene(IntStream.range(0, 5_000).mapToObj(i -> "w" + i).collect(Collectors.joining(" OR "))),
         400, 413, 414));
     c.add(bad("1,100 words, more terms than a query may have", search(words(1_100))));
+    c.add(bad("1,100 words to complete", "/api/suggest?q=" + URLEncoder.encode(words(1_100), StandardCharsets.UTF_8)));
+    c.add(bad("600 one-letter words to complete", "/api/suggest?q="
+        + URLEncoder.encode("a ".repeat(600), StandardCharsets.UTF_8)));
     c.add(bad("400 OR clauses over three fields, lucene", lucene(IntStream.range(0, 400).mapToObj(i -> "w" + i)
         .collect(Collectors.joining(" OR ")))));
     c.add(either("2,000 entity filter values", "/api/search?" + IntStream.range(0, 2_000)
         .mapToObj(i -> "entity=" + i).collect(Collectors.joining("&")), 400, 414));
+    c.add(either("long accented query exported as CSV, repeated in its headers", "/api/search.csv?q="
+        + URLEncoder.encode("é".repeat(900), StandardCharsets.UTF_8), 200));
+    c.add(either("long Devanagari word exported as CSV, 3 bytes a letter in its headers", "/api/search.csv?q="
+        + URLEncoder.encode("क".repeat(850), StandardCharsets.UTF_8), 200));
+    c.add(either("long filter values exported as CSV", "/api/search.csv?topic=" + "x".repeat(3_000) + "&source="
+        + "y".repeat(3_000), 200));
     // Characters: control characters, invalid UTF-8, emoji and CJK.
     c.add(ok("encoded control characters", "/api/search?q=%00%01%07%1B%7F"));
     c.add(either("raw control character in the URL", "/api/search?q=a\u0001b", 400));
@@ -129,6 +138,11 @@ class HostileRequestsTest extends SeedServerTests {
     c.add(new Case("TRACE", "TRACE", "/api/search", "", Set.of(400, 404, 405)));
     c.add(new Case("made-up method", "BREW", "/api/search", "", Set.of(400, 404, 405)));
     c.add(new Case("GET on the admin endpoint", "GET", "/api/admin/reindex", "", Set.of(405)));
+    c.add(new Case("GET on the admin endpoint overridden to POST", "GET", "/api/admin/reindex",
+        "X-HTTP-Method-Override: POST\r\n", Set.of(400)));
+    c.add(new Case("search overridden to DELETE", "GET", "/api/search?q=a", "X-HTTP-Method-Override: DELETE\r\n", Set.of(400)));
+    c.add(new Case("reindex posted by another port of localhost", "POST", "/api/admin/reindex",
+        "Origin: http://localhost:1\r\nContent-Length: 0\r\n", Set.of(403)));
     c.add(new Case("reindex posted by another site's page", "POST", "/api/admin/reindex",
         "Origin: https://attacker.example\r\nContent-Length: 0\r\n", Set.of(403)));
     c.add(new Case("reindex with a wrong token", "POST", "/api/admin/reindex",
@@ -154,7 +168,7 @@ class HostileRequestsTest extends SeedServerTests {
     assertNoStackTrace(response.body());
     if (response.status() >= 400) {
       assertJsonError(c, response);
-    } else if (c.target().startsWith("/api/search")) {
+    } else if (c.target().startsWith("/api/search?")) {
       JsonNode body = JSON.readTree(response.body());
       assertTrue(body.path("hits").isArray(), c + ": a search answer has hits");
       assertTrue(body.path("total").asLong(-1) >= 0, c + ": a search answer has a total");

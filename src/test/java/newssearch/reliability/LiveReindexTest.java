@@ -34,7 +34,8 @@ class LiveReindexTest {
       throws Exception {
     copySeedCorpus(corpus);
     try (TestServer server = TestServer.start(indexDir,
-            web -> web.admin(AdminAccess.loopbackOnly(), AdminAccessTest.reindexer(indexDir, corpus)), corpus);
+            web -> web.admin(AdminAccess.loopbackOnly(), AdminAccessTest.reindexer(indexDir, corpus))
+                .loadLimits(SoakTest.unlimited(16)), corpus);
         IndexWatcher watcher = IndexWatcher.start(server.searcher, Duration.ofMillis(100))) {
       Load load = Load.start(server.baseUrl(), 16, SEARCHES);
 

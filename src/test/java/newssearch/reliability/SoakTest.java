@@ -10,10 +10,12 @@ import java.lang.management.MemoryUsage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import newssearch.TestCorpus;
+import newssearch.web.LoadLimits;
 import newssearch.web.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,9 @@ class SoakTest {
     String corpusProperty = System.getProperty("soak.corpus", "");
     Path corpus = corpusProperty.isBlank() ? TestCorpus.seedCorpus() : Path.of(corpusProperty);
 
-    try (TestServer server = TestServer.start(indexDir, corpus)) {
+    // Every connection gets a place: the soak looks for errors and heap growth, not for the
+    // fast 503s of load shedding (LoadSheddingTest), which a busy machine would bring on.
+    try (TestServer server = TestServer.start(indexDir, web -> web.loadLimits(unlimited(connections)), corpus)) {
       List<String> paths = paths(server);
       try (Load warmUp = Load.start(server.baseUrl(), connections, paths)) {
         Thread.sleep(Math.max(1_000, Math.min(10_000, seconds * 250L)));
@@ -73,6 +77,11 @@ class SoakTest {
   }
 
   /** What users do: searches of one and several words, filters, sorts, pages, articles, the page itself. */
+  /** Limits that never shed the load of {@code connections} clients. */
+  static LoadLimits unlimited(int connections) {
+    return new LoadLimits(connections + 1, connections, Duration.ofMinutes(1));
+  }
+
   private static List<String> paths(TestServer server) throws Exception {
     List<String> paths = new ArrayList<>(List.of(
         "/", "/app.js", "/api/health", "/api/search", "/api/search?sort=-date&page=2",

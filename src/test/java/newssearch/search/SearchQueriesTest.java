@@ -119,13 +119,9 @@ class SearchQueriesTest extends SeedCorpusTest {
   @Test
   void limitsRefuseCostlyQueries() {
     InvalidRequestException longQuery = assertThrows(InvalidRequestException.class,
-        () -> search("nvidia ".repeat(200)));
+        () -> search("nvidia ".repeat(700)));
     assertEquals("query_too_long", longQuery.code());
-    StringBuilder many = new StringBuilder();
-    for (int i = 0; i < 120; i++) {
-      many.append("word").append(i).append(' ');
-    }
-    assertEquals("query_too_complex", assertThrows(InvalidRequestException.class, () -> search(many.toString())).code());
+    // Many plain words are not refused (RelaxedMatchingTest); wildcards, which cost, are.
     StringBuilder wild = new StringBuilder();
     for (char c = 'a'; c <= 'l'; c++) {
       wild.append(c).append("b* ");

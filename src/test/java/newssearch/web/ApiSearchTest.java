@@ -15,8 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import newssearch.search.SearchLimits;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +56,23 @@ class ApiSearchTest {
   }
 
   @Test
+  void matchingSaysWhenWordsWereRelaxedAndMatchAllRequiresThemAll() throws Exception {
+    JsonNode relaxed = server.getJson("/api/search?q=" + enc("Nvidia China ban"));
+    JsonNode m = relaxed.get("matching");
+    assertEquals("relaxed", m.get("mode").asText());
+    assertEquals(3, m.get("words").asInt());
+    assertEquals(2, m.get("required").asInt());
+    assertTrue(m.get("dropped").isArray());
+    JsonNode all = server.getJson("/api/search?match=all&q=" + enc("Nvidia China ban"));
+    assertEquals("all", all.get("matching").get("mode").asText());
+    assertTrue(all.get("total").asLong() < relaxed.get("total").asLong());
+    assertTrue(server.getJson("/api/search").get("matching").isNull(), "no query, nothing matched by words");
+    HttpResponse<String> bad = server.get("/api/search?q=nvidia&match=some");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("bad_parameter"), bad.body());
+  }
+
+  @Test
   void misspelledQueryGetsASuggestionThatFindsMore() throws Exception {
     JsonNode r = server.getJson("/api/search?q=Nvida&topic=chips");
     assertEquals("nvidia", r.get("suggestion").asText());
@@ -65,7 +85,7 @@ class ApiSearchTest {
   void badParametersAreJson400s() throws Exception {
     for (String bad : List.of("from=2025-13", "to=25-01", "from=2025-07&to=2025-01", "size=101", "size=0",
         "page=101&size=100", "page=0", "sort=best", "syntax=regex", "facet_size=0", "q=" + enc("title:(") + "&syntax=lucene",
-        "q=" + "x".repeat(1001))) {
+        "q=" + "x".repeat(SearchLimits.DEFAULT.maxQueryChars() + 1))) {
       HttpResponse<String> r = server.get("/api/search?" + bad);
       assertEquals(400, r.statusCode(), bad + ": " + r.body());
       JsonNode error = TestServer.json(r).get("error");
@@ -147,23 +167,54 @@ class ApiSearchTest {
   }
 
   @Test
-  void csvExportsEveryMatchWithQueryTimeAndIndexVersion() throws Exception {
-    HttpResponse<String> r = server.get("/api/search.csv?q=china&size=2");
+  void csvExportsEveryMatchHeaderFirstWithCitationInHeaders() throws Exception {
+    HttpResponse<String> r = server.get("/api/search.csv?q=china&size=2&syntax=simple");
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     String version = server.searcher.indexVersion();
     assertEquals(version, r.headers().firstValue("X-Index-Version").orElse(""));
-    assertTrue(r.body().contains("# query: china"));
-    assertTrue(r.body().contains("# index_version: " + version));
-    assertTrue(r.body().contains("# generated_at: "));
-    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(r.body())).getRecords();
-    JsonNode json = server.getJson("/api/search?q=china&size=100");
-    assertEquals(json.get("total").asInt(), rows.size(), "every match, not one page");
-    for (int i = 0; i < rows.size(); i++) {
-      assertEquals(json.get("hits").get(i).get("id").asText(), rows.get(i).get("id"));
-      assertEquals(json.get("hits").get(i).get("title").asText(), rows.get(i).get("title"));
+    assertEquals("china", r.headers().firstValue("X-Query").orElse(""));
+    assertEquals("q=china&syntax=simple", r.headers().firstValue("X-Search-Parameters").orElse(""),
+        "the search as a query string; paging left out, as an export has every match");
+    assertTrue(r.headers().firstValue("X-Generated-At").orElse("").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+    assertEquals("false", r.headers().firstValue("X-Partial").orElse(""));
+    assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("news-search-china-" + version + ".csv"));
+
+    // What Excel and Python's csv module need: the header is the very first line.
+    assertTrue(r.body().startsWith("\"rank\",\"id\",\"title\","), r.body().substring(0, 60));
+    assertFalse(r.body().lines().anyMatch(l -> l.startsWith("#")), "no comment lines");
+    CSVFormat strict = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    List<CSVRecord> rows;
+    List<String> header;
+    try (var parser = strict.parse(new StringReader(r.body()))) {
+      header = parser.getHeaderNames();
+      rows = parser.getRecords();
     }
+    assertEquals(List.of("rank", "id", "title", "date", "date_precision", "source", "url", "article_link", "snippet",
+        "topics", "topic_ids", "entities", "score"), header);
+    JsonNode json = server.getJson("/api/search?" + r.headers().firstValue("X-Search-Parameters").orElseThrow() + "&size=100");
+    assertEquals(json.get("total").asInt(), rows.size(), "every match, not one page");
+    assertEquals(json.get("total").asText(), r.headers().firstValue("X-Total-Count").orElse(""));
+    Map<String, String> labels = new java.util.HashMap<>();
+    json.get("facets").get("topic").forEach(t -> labels.put(t.get("value").asText(), t.get("label").asText()));
+    for (int i = 0; i < rows.size(); i++) {
+      CSVRecord row = rows.get(i);
+      JsonNode hit = json.get("hits").get(i);
+      assertEquals(header.size(), row.size(), "every row as wide as the header");
+      assertEquals(String.valueOf(i + 1), row.get("rank"));
+      assertEquals(hit.get("id").asText(), row.get("id"));
+      assertEquals(hit.get("title").asText(), row.get("title"));
+      assertEquals(server.baseUrl() + "/article.html?id=" + hit.get("id").asText(), row.get("article_link"));
+      assertFalse(row.get("snippet").isBlank(), "a snippet for every row");
+      assertFalse(row.get("snippet").contains("<mark>") || row.get("snippet").contains("&amp;"), "plain text");
+      List<String> ids = new ArrayList<>();
+      hit.get("topics").forEach(t -> ids.add(t.asText()));
+      assertEquals(String.join("; ", ids), row.get("topic_ids"));
+      assertEquals(String.join("; ", ids.stream().map(id -> labels.getOrDefault(id, id)).toList()), row.get("topics"),
+          "topics by label");
+    }
+    assertTrue(rows.stream().anyMatch(row -> !row.get("topics").equals(row.get("topic_ids"))),
+        "the seed corpus has taxonomy topics whose label is not their id");
     assertEquals(400, server.get("/api/search.csv?from=bad").statusCode());
   }
 

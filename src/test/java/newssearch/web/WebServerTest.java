@@ -94,6 +94,13 @@ class WebServerTest extends SeedServerTests {
       assertTrue(article.has(field), field);
     }
     assertEquals("Xi Urges China To Overcome AI Chip Challenges", article.get("title").asText());
+    for (JsonNode entity : article.get("entities")) {
+      String origin = entity.path("origin").asText();
+      assertTrue(java.util.Set.of("gazetteer", "rules", "model", "given").contains(origin), entity.toString());
+      if (entity.get("name").asText().equals("China")) {
+        assertEquals("gazetteer", origin, "a known name says it came from the gazetteer");
+      }
+    }
     HttpResponse<String> missing = server.get("/api/articles/no-such-id");
     assertEquals(404, missing.statusCode());
     assertEquals("not_found", TestServer.json(missing).get("error").get("code").asText());

@@ -101,6 +101,7 @@ public final class SolrConfigSet {
     field(x, Schema.SPELL, PLAIN_TYPE, "indexed=\"true\" stored=\"false\"");
     field(x, Schema.DATE, "plong", "indexed=\"true\" stored=\"false\"");
     field(x, Schema.DATE_SORT, "plong", "indexed=\"false\" stored=\"false\"");
+    field(x, Schema.INDEXED_AT, "plong", "indexed=\"true\" stored=\"true\"");
     for (String stored : List.of(Schema.DATE_ISO, Schema.DATE_PRECISION, Schema.DATE_BASIS, Schema.URL,
         Schema.TITLE_ORIGIN, Schema.ORIGIN, Schema.ENRICHMENT)) {
       field(x, stored, "stored_string", "stored=\"true\"");

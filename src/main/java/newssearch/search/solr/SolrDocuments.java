@@ -27,6 +27,8 @@ public final class SolrDocuments {
     Article a = enriched.article();
     SolrInputDocument doc = new SolrInputDocument();
     doc.addField(Schema.ID, a.id());
+    // When the article reached the index: what since= and the arrival order read.
+    doc.addField(Schema.INDEXED_AT, System.currentTimeMillis());
     doc.addField(Schema.TITLE, a.title());
     doc.addField(Schema.TEXT, a.text());
     doc.addField(Schema.SPELL, a.title() + "\n" + a.text());

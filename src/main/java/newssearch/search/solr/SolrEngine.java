@@ -37,7 +37,7 @@ import org.apache.solr.common.util.NamedList;
  */
 public final class SolrEngine implements SearchEngine {
   private static final String HIT_FIELDS = String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, "score");
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT, "score");
   /** Rows per page of an export's cursor. */
   static final int EXPORT_PAGE = 1000;
 
@@ -45,6 +45,7 @@ public final class SolrEngine implements SearchEngine {
   private final String collection;
   private final SolrCollections collections;
   private final SolrFacets facets;
+  private final Taxonomy taxonomy;
   private final SearchLimits limits;
   private final QueryBuilder queries;
   private final SolrEntities entityCatalog = new SolrEntities();
@@ -59,6 +60,7 @@ public final class SolrEngine implements SearchEngine {
     this.nodes = nodes;
     this.collection = collection;
     this.collections = collections;
+    this.taxonomy = taxonomy;
     this.facets = new SolrFacets(taxonomy);
     this.limits = limits;
   }
@@ -139,7 +141,11 @@ public final class SolrEngine implements SearchEngine {
       }
       cursor = nextCursor;
     }
-    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits);
+    Map<String, String> topicLabels = new java.util.TreeMap<>();
+    for (SearchResult.Hit h : hits) {
+      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
+    }
+    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
   }
 
   /** Entity names first (most named first), then titles with words starting as typed. */
@@ -266,7 +272,8 @@ public final class SolrEngine implements SearchEngine {
             .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
             .toList(),
         score instanceof Number s && !Float.isNaN(s.floatValue()) ? s.floatValue() : 0f,
-        snippets);
+        snippets,
+        arrival(d));
   }
 
   /** Runs a query; Solr's refusal of a query it cannot parse is the user's 400, as in the embedded engine. */
@@ -315,6 +322,12 @@ public final class SolrEngine implements SearchEngine {
   private static String string(SolrDocument d, String field) {
     Object v = d.getFirstValue(field);
     return v == null ? "" : v.toString();
+  }
+
+  /** When the article reached the index, as the embedded engine writes it (ISO instant); null if unknown. */
+  private static String arrival(SolrDocument d) {
+    return d.getFirstValue(Schema.INDEXED_AT) instanceof Number millis
+        ? java.time.Instant.ofEpochMilli(millis.longValue()).toString() : null;
   }
 
   private static String nullable(SolrDocument d, String field) {

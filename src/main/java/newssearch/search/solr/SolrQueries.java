@@ -69,6 +69,9 @@ final class SolrQueries {
       String to = request.to() == null ? "*" : Long.toString(Schema.dateValue(request.to()));
       p.add("fq", "{!tag=" + TAG_DATE + "}" + Schema.DATE + ":[" + from + " TO " + to + "]");
     }
+    if (request.since() != null) {
+      p.add("fq", Schema.INDEXED_AT + ":{" + request.since().toEpochMilli() + " TO *]");
+    }
   }
 
   private static void anyOf(ModifiableSolrParams p, String tag, String field, List<String> values) {
@@ -85,6 +88,7 @@ final class SolrQueries {
       case RELEVANCE -> "score desc, " + Schema.DATE_SORT + " desc, " + Schema.ID + " asc";
       case NEWEST -> Schema.DATE_SORT + " desc, " + Schema.ID + " asc";
       case OLDEST -> Schema.DATE_SORT + " asc, " + Schema.ID + " asc";
+      case ARRIVAL -> Schema.INDEXED_AT + " desc, " + Schema.ID + " asc";
     };
   }
 

@@ -583,8 +583,8 @@ class SearchPageBrowserTest {
     open("/?q=china&size=2");
     browser.driver.findElement(By.id("export-csv")).click();
     String csv = Files.readString(browser.download("news-search-china.csv").toPath());
-    // The server heads its export with "#" lines: the query, the time and the index version.
-    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
+    // Header first, as spreadsheets and CSV readers expect: no comment marker needed.
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     List<String> exported = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(csv, format)) {
       parser.forEach(row -> exported.add(row.get("id")));

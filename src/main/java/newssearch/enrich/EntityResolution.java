@@ -1,0 +1,219 @@
+package newssearch.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the names a scan found into entities: shares types between mentions of one name, types
+ * names in lists and by surnames, and resolves short mentions ("McCourt", "Mr Howard") to the full
+ * name they stand for.
+ */
+final class EntityResolution {
+  private final List<Found> found;
+  private final List<Lone> lone;
+  private final Map<String, String> texts;
+  private final java.util.function.Predicate<String> givenNamePredicate;
+  private final Set<String> givenNames = new HashSet<>();
+
+  EntityResolution(List<Found> found, List<Lone> lone, Map<String, String> texts, EntityCues cues) {
+    this.givenNamePredicate = w -> cues.is("given-name", w);
+    for (Found f : found) {
+      if (!f.severalWords() && givenNamePredicate.test(f.name)) {
+        givenNames.add(f.name);
+      }
+    }
+    this.found = found;
+    this.lone = lone;
+    this.texts = texts;
+  }
+
+  List<Entity> entities() {
+    typeBySurname();
+    shareTypes();
+    typeLists();
+    shareTypes();
+    Set<String> fullPersons = new HashSet<>();
+    Map<String, Found> bySurname = new HashMap<>();
+    Map<String, Found> byFirstName = new HashMap<>();
+    Map<String, Found> oneWord = new HashMap<>();
+    for (Found f : found) {
+      if ("person".equals(f.type) && !f.partial && f.severalWords()) {
+        fullPersons.add(f.name);
+        bySurname.putIfAbsent(f.lastWord(), f);
+        byFirstName.putIfAbsent(f.firstWord(), f);
+      }
+      if (f.type != null && f.discovered && !f.severalWords()) {
+        oneWord.putIfAbsent(f.name, f);
+      }
+    }
+    Map<String, Found> orgHeads = new HashMap<>();
+    for (Found f : found) {
+      if ("org".equals(f.type) && f.discovered) {
+        int cut = f.name.indexOf(f.severalWords() ? ' ' : '.');
+        if (cut > 0) {
+          orgHeads.putIfAbsent(f.name.substring(0, cut), f);
+        }
+      }
+    }
+    Map<String, Found> byInitials = new HashMap<>();
+    for (Found f : found) {
+      if ("org".equals(f.type) && f.severalWords()) {
+        String initials = initials(f.name);
+        if (initials.length() >= 2) {
+          byInitials.putIfAbsent(initials, f);
+        }
+      }
+    }
+    List<Found> kept = new ArrayList<>();
+    for (Found f : found) {
+      Found full = null;
+      boolean model = Entity.MODEL.equals(f.origin);
+      if (f.discovered && !f.severalWords()) {
+        full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
+        if (full == null && model && "person".equals(f.type)) {
+          full = byFirstName.get(f.name); // "Nigel" where the article names Nigel Farage
+        }
+        if (full == null && f.name.matches("\\p{Lu}{2,6}")) {
+          full = byInitials.get(f.name); // "UKIP" where the article names the UK Independence Party
+        }
+      }
+      if (full != null) {
+        kept.add(new Found(f.field, f.start, f.end, full.name, full.type, full.discovered, false, full.origin));
+      } else if (model && "person".equals(f.type) && !f.severalWords() && givenNames.contains(f.name)) {
+        continue; // a first name alone names no one in particular
+      } else if (f.type != null && (!f.partial || fullPersons.contains(f.name))) {
+        kept.add(f);
+      }
+    }
+    for (Lone l : lone) {
+      Found target = bySurname.get(l.key());
+      if (target == null && l.honorific()) {
+        target = byFirstName.get(l.key());
+      }
+      if (target == null) {
+        target = oneWord.get(l.key());
+      }
+      if (target != null && !covered(kept, l)) {
+        kept.add(new Found(l.field(), l.start(), l.end(), target.name, target.type, target.discovered, false, target.origin));
+      } else if (target == null && l.honorific()) {
+        kept.add(new Found(l.field(), l.start(), l.end(), l.key(), "person", true, false));
+      }
+    }
+    return group(kept);
+  }
+
+  /**
+   * The initials of an organisation's name, as its acronym would spell them: the first letter of
+   * each word, all of a word in capitals ("UK Independence Party": UKIP), without "of", "the",
+   * "and", "for" ("Motion Picture Association of America": MPAA).
+   */
+  static String initials(String name) {
+    StringBuilder initials = new StringBuilder();
+    for (String word : name.split("[\\s-]+")) {
+      if (word.isEmpty() || Set.of("of", "the", "and", "for", "&").contains(word)) {
+        continue;
+      }
+      if (!Character.isUpperCase(word.codePointAt(0))) {
+        return "";
+      }
+      initials.append(word.chars().allMatch(c -> Character.isUpperCase(c) || c == '.') ? word.replace(".", "") : word.substring(0, 1));
+    }
+    return initials.toString();
+  }
+
+  /** Every place a name is found gets the type of its first typed place. */
+  private void shareTypes() {
+    Map<String, String> types = new HashMap<>();
+    for (Found f : found) {
+      if (f.type != null) {
+        types.putIfAbsent(f.name, f.type);
+      }
+    }
+    found.forEach(f -> f.type = types.get(f.name));
+  }
+
+  /** An untyped name in a list with a typed one ("A, B and C") takes its type. */
+  private void typeLists() {
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < found.size(); i++) {
+        Found f = found.get(i);
+        if (f.type != null) {
+          continue;
+        }
+        for (int j : new int[] {i - 1, i + 1}) {
+          if (j >= 0 && j < found.size() && found.get(j).type != null
+              && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j))) && conjunction(i)) {
+            f.type = found.get(j).type;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether the list around {@code found[i]} has an "and" or "or": a list, not an apposition. */
+  private boolean conjunction(int i) {
+    for (int step : new int[] {-1, 1}) {
+      for (int j = i; j + step >= 0 && j + step < found.size(); j += step) {
+        Found a = found.get(Math.min(j, j + step));
+        Found b = found.get(Math.max(j, j + step));
+        if (!listed(a, b)) {
+          break;
+        }
+        if (texts.get(a.field).substring(a.end, b.start).strip().matches(",? ?(and|or)")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean listed(Found a, Found b) {
+    if (!a.field.equals(b.field) || a.end > b.start) {
+      return false;
+    }
+    String gap = texts.get(a.field).substring(a.end, b.start).strip();
+    return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or") || gap.equals(", or");
+  }
+
+  /** An untyped name whose last word stands alone as a person elsewhere ("Mr Howard", "said Yelling"). */
+  private void typeBySurname() {
+    Set<String> people = new HashSet<>();
+    lone.stream().filter(l -> l.honorific() || l.speaker()).forEach(l -> people.add(l.key()));
+    for (Found f : found) {
+      if (f.type == null && f.severalWords() && people.contains(f.lastWord())) {
+        f.type = "person";
+      }
+    }
+  }
+
+  private boolean covered(List<Found> kept, Lone l) {
+    for (Found f : kept) {
+      if (f.field.equals(l.field()) && f.start <= l.start() && l.end() <= f.end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Entity> group(List<Found> kept) {
+    kept.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start) : a.field.equals("title") ? -1 : 1);
+    Map<String, List<Mention>> mentions = new LinkedHashMap<>();
+    Map<String, Found> firsts = new HashMap<>();
+    for (Found f : kept) {
+      mentions.computeIfAbsent(f.name, k -> new ArrayList<>()).add(new Mention(f.field, f.start, f.end));
+      firsts.putIfAbsent(f.name, f);
+    }
+    List<Entity> entities = new ArrayList<>();
+    mentions.forEach((name, where) -> {
+      Found f = firsts.get(name);
+      entities.add(new Entity(name, f.type, f.discovered, where, false, f.origin));
+    });
+    return entities;
+  }
+}

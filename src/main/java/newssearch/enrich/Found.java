@@ -1,0 +1,42 @@
+package newssearch.enrich;
+
+/** A name found at one place: known, or discovered (its type may still be unknown: null). */
+final class Found {
+  final String field;
+  final int start;
+  final int end;
+  final String name;
+  String type;
+  final boolean discovered;
+  final boolean partial;
+  /** {@link Entity#origin()}: gazetteer, rules or model. */
+  final String origin;
+
+  Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial) {
+    this(field, start, end, name, type, discovered, partial, discovered ? Entity.RULES : Entity.GAZETTEER);
+  }
+
+  Found(String field, int start, int end, String name, String type, boolean discovered, boolean partial, String origin) {
+    this.origin = origin;
+    this.field = field;
+    this.start = start;
+    this.end = end;
+    this.name = name;
+    this.type = type;
+    this.discovered = discovered;
+    this.partial = partial;
+  }
+
+  String firstWord() {
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(0, space);
+  }
+
+  String lastWord() {
+    return name.substring(name.lastIndexOf(' ') + 1);
+  }
+
+  boolean severalWords() {
+    return name.indexOf(' ') > 0;
+  }
+}

@@ -1,0 +1,73 @@
+package newssearch.enrich;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import newssearch.config.ConfigException;
+import newssearch.ner.NerTypes;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+
+/**
+ * The trained name finder: an OpenNLP maximum-entropy model ({@link NameFinderME}) that tags
+ * people, organisations and places in text, from {@code index-config/entity-model.bin} (built by
+ * {@code news-search train-entities}). It finds names without cue words ("Ollie Smith", "Leeds" as a
+ * club), which the gazetteer and the cue rules cannot.
+ */
+public final class ModelNameFinder {
+  public static final String FILE = "entity-model.bin";
+
+  /** A name the model found: character offsets in the text, engine type and the model's probability. */
+  record Name(int start, int end, String type, double probability) {}
+
+  private final TokenNameFinderModel model;
+  // NameFinderME keeps per-document state, so each thread has its own.
+  private final ThreadLocal<NameFinderME> finders;
+
+  public ModelNameFinder(TokenNameFinderModel model) {
+    this.model = model;
+    this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
+  }
+
+  /** The model of {@code configDir}, or null when there is none (then only the gazetteer and the cues find names). */
+  public static ModelNameFinder load(Path configDir) {
+    Path file = configDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return new ModelNameFinder(new TokenNameFinderModel(in));
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(file, 1, "not a name finder model (" + e.getMessage() + "); rebuild it with news-search train-entities");
+    }
+  }
+
+  public TokenNameFinderModel model() {
+    return model;
+  }
+
+  /** The names in {@code text}, one document: what the model learns in it helps later sentences. */
+  List<Name> find(String text) {
+    NameFinderME finder = finders.get();
+    finder.clearAdaptiveData();
+    List<Name> names = new ArrayList<>();
+    for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(text)) {
+      String[] tokens = sentence.stream().map(ModelTokens.Piece::text).toArray(String[]::new);
+      Span[] spans = finder.find(tokens);
+      double[] probs = finder.probs(spans);
+      for (int i = 0; i < spans.length; i++) {
+        Span s = spans[i];
+        String type = NerTypes.toEngine(s.getType());
+        if (type != null) {
+          names.add(new Name(sentence.get(s.getStart()).start(), sentence.get(s.getEnd() - 1).end(), type, probs[i]));
+        }
+      }
+    }
+    finder.clearAdaptiveData();
+    return names;
+  }
+}

@@ -1,0 +1,322 @@
+package newssearch.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the names of an article's fields: gazetteer names, and runs of capitalised words that cue
+ * words type (see {@link EntityTagger}). Holds the state of one article's scan.
+ */
+final class NameScan {
+  private final EntityCues cues;
+  private final CueTypes types;
+  final Set<String> lowerWords = new HashSet<>();
+  final List<Found> found = new ArrayList<>();
+  final List<Lone> lone = new ArrayList<>();
+  final Map<String, String> texts = new HashMap<>();
+
+  NameScan(List<FieldWords> fields, EntityCues cues, CueTypes types) {
+    this.cues = cues;
+    this.types = types;
+    for (FieldWords w : fields) {
+      for (Token t : w.tokens) {
+        if (Character.isLowerCase(t.text().codePointAt(0))) {
+          lowerWords.add(t.text());
+        }
+      }
+    }
+  }
+
+  void field(FieldWords w) {
+    String field = w.field;
+    texts.put(field, w.text);
+    int i = 0;
+    while (i < w.size()) {
+      if (w.at(i).webName() && w.matches[i] == null) {
+        Token t = w.at(i);
+        found.add(new Found(field, t.start(), t.end(), t.text(), "org", true, false));
+        i++;
+        continue;
+      }
+      if (!nameWord(w.at(i)) && !w.numberedName(i) && w.matches[i] == null) {
+        i++;
+        continue;
+      }
+      int end = run(w, i);
+      pieces(w, i, end);
+      i = end;
+    }
+  }
+
+  /** The end (exclusive) of the run of name words that starts at {@code start}. */
+  private int run(FieldWords w, int start) {
+    int end = w.matches[start] != null ? w.matches[start].end : start + 1;
+    while (end < w.size() && w.joined(end - 1)) {
+      Token next = w.at(end);
+      if (w.matches[end] != null) {
+        end = w.matches[end].end;
+      } else if (nameWord(next) || w.version(end)) {
+        end++;
+      } else if (cues.is("connector", next.text()) && w.joined(end) && nameStart(w, end + 1)) {
+        end += 2;
+      } else if (next.text().equals("of") && end + 2 < w.size() && w.at(end + 1).text().equals("the")
+          && w.joined(end) && w.joined(end + 1) && nameStart(w, end + 2)) {
+        end += 3;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  private boolean nameStart(FieldWords w, int i) {
+    return i < w.size() && (w.at(i).capitalised() || w.matches[i] != null);
+  }
+
+  /** Splits a run at titles and function words into known names and candidates. */
+  private void pieces(FieldWords w, int from, int to) {
+    boolean heading = w.heading[from];
+    int i = from;
+    int pieceStart = -1;
+    String cue = null;
+    while (i < to) {
+      Token t = w.at(i);
+      GazetteerMatch m = w.matches[i];
+      boolean opener = i == from && w.sentenceStart(i);
+      if (m != null && (w.shouting[i] || shouted(w, i, m)) && !(m.name.type().equals("place") && w.dateline(i, m.end))) {
+        m = null;
+      }
+      if (m != null) {
+        Absorb absorb = heading ? Absorb.NO : absorbed(w, m, pieceStart, i, to, cue);
+        if (absorb == Absorb.NEW_NAME) {
+          flush(w, pieceStart, i, cue);
+          cue = null;
+          pieceStart = i;
+        }
+        if (absorb != Absorb.NO) {
+          pieceStart = pieceStart < 0 ? i : pieceStart;
+          i = m.end;
+          continue;
+        }
+        flush(w, pieceStart, i, cue);
+        pieceStart = -1;
+        cue = null;
+        int merged = mergedEnd(w, i, m, to);
+        if (merged > 0) {
+          Token last = w.at(merged - 1);
+          found.add(new Found(w.field, t.start(), last.end(), w.text.substring(t.start(), last.end()), "org", true, false));
+          i = merged;
+        } else {
+          found.add(known(w, i, m));
+          i = m.end;
+        }
+        continue;
+      }
+      String lower = t.text().toLowerCase(Locale.ROOT);
+      boolean followed = i + 1 < to || t.text().equals(t.text().toUpperCase(Locale.ROOT));
+      String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
+          : opener && cues.is("org-role", lower) ? "org" : null;
+      boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
+          || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
+      if (skip) {
+        flush(w, pieceStart, i, cue);
+        pieceStart = -1;
+        cue = title;
+      } else if (pieceStart < 0) {
+        pieceStart = i;
+      }
+      i++;
+    }
+    flush(w, pieceStart, to, cue);
+  }
+
+  /**
+   * Whether an acronym stands next to a word written in capitals ("WHO SITS IN JUDGEMENT?"),
+   * where it is more likely a word than a name.
+   */
+  private boolean shouted(FieldWords w, int i, GazetteerMatch m) {
+    Token t = w.at(i);
+    if (m.end != i + 1 || !t.text().equals(t.text().toUpperCase(Locale.ROOT))) {
+      return false;
+    }
+    for (int j : new int[] {i - 1, i + 1}) {
+      if (j >= 0 && j < w.size()) {
+        String s = w.at(j).text();
+        boolean word = s.length() > 2 && s.chars().allMatch(Character::isLetter) && w.matches[j] == null && !cues.is("not-name", s);
+        if (word && s.equals(s.toUpperCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a known name is part of a longer unknown one: after "of" in a candidate ("Bank of
+   * England"), or a one-word place, organisation or product next to capitalised words that cues
+   * type as one name ("British Airways", "Apple Powerbook 100") or that precede it ("David Rubin").
+   */
+  private Absorb absorbed(FieldWords w, GazetteerMatch m, int pieceStart, int at, int to, String cue) {
+    boolean afterOf = pieceStart >= 0 && cues.is("connector", w.at(at - 1).text());
+    if (afterOf) {
+      String type = types.type(w, pieceStart, m.end);
+      if (type != null && !type.equals("person")) {
+        return Absorb.SAME_NAME;
+      }
+    }
+    if (m.end != at + 1 || m.name.type().equals("person")) {
+      return Absorb.NO;
+    }
+    if (pieceStart >= 0 && !afterOf) {
+      return Absorb.SAME_NAME;
+    }
+    int end = at + 1;
+    while (end < to && (candidateWord(w, end) || w.version(end))) {
+      end++;
+    }
+    boolean longer = end > at + 1 && ((cue != null && !afterOf) || types.type(w, at, end) != null);
+    return !longer ? Absorb.NO : afterOf ? Absorb.NEW_NAME : Absorb.SAME_NAME;
+  }
+
+  /**
+   * The end of an organisation named by two known names together, or 0: an organisation and a
+   * place ("BBC Scotland"), or a place and an organisation ("Scottish Conservative Party").
+   */
+  private int mergedEnd(FieldWords w, int i, GazetteerMatch m, int to) {
+    if (m.end >= to || !w.gap(m.end - 1, m.end).equals(" ") || w.matches[m.end] == null || w.shouting[i]) {
+      return 0;
+    }
+    GazetteerMatch next = w.matches[m.end];
+    if (next.end > to) {
+      return 0;
+    }
+    boolean orgPlace = m.name.type().equals("org") && next.name.type().equals("place") && next.end == m.end + 1;
+    boolean placeOrg = m.name.type().equals("place") && m.end == i + 1 && next.name.type().equals("org")
+        && next.end > m.end + 1 && cues.is("org-suffix", w.at(next.end - 1).text());
+    return orgPlace || placeOrg ? next.end : 0;
+  }
+
+  private boolean candidateWord(FieldWords w, int i) {
+    Token t = w.at(i);
+    return nameWord(t) && w.matches[i] == null && !cues.is("person-title", t.text())
+        && !cues.is("function-word", t.text()) && !cues.is("not-name", t.text());
+  }
+
+  private Found known(FieldWords w, int i, GazetteerMatch m) {
+    Gazetteer.Name n = m.name;
+    String type = n.type().equals("place") && !COUNTRIES.contains(n.canonical()) && clubInParentheses(w, i, m.end) ? "org" : n.type();
+    return new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), type, false, n.partial());
+  }
+
+  /** Countries (and the nations of the United Kingdom): in parentheses after a player they give nationality, not a club. */
+  static final Set<String> COUNTRIES = countries();
+
+  private static Set<String> countries() {
+    Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom"));
+    for (String code : Locale.getISOCountries()) {
+      names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
+    }
+    return names;
+  }
+
+  /**
+   * A place alone in parentheses after a name, as squad lists give a player's club: "J Noon
+   * (Newcastle)", "M Cueto (Sale Sharks, capt)". There it names the club, an organisation.
+   */
+  private static boolean clubInParentheses(FieldWords w, int i, int end) {
+    if (i < 1 || end >= w.size() + 1) {
+      return false;
+    }
+    String before = w.text.substring(w.at(i - 1).end(), w.at(i).start());
+    String after = w.text.substring(w.at(end - 1).end(), end < w.size() ? w.at(end).start() : w.text.length());
+    return before.strip().equals("(") && w.at(i - 1).capitalised() && w.matches[i - 1] == null
+        && (after.startsWith(")") || after.startsWith(","));
+  }
+
+  /** Turns the candidate words {@code [from, to)} into a found name or a lone word. */
+  private void flush(FieldWords w, int from, int to, String cue) {
+    if (from < 0) {
+      return;
+    }
+    while (to > from && (cues.is("connector", w.at(to - 1).text()) || w.at(to - 1).text().equals("the"))) {
+      to--;
+    }
+    if (from >= to) {
+      return;
+    }
+    for (int k = from + 1; k < to - 1; k++) {
+      String before = w.at(k - 1).text();
+      if (w.at(k).text().equals("of") && !cues.is("org-suffix", before) && !cues.is("org-head", before)
+          && !cues.is("event-suffix", before) && !cues.is("org-head", w.at(from).text())) {
+        // "Grant Wilson of Mellon Bank" is two names.
+        flush(w, from, k, cue);
+        flush(w, k + 1, to, null);
+        return;
+      }
+    }
+    Token first = w.at(from);
+    if (to - from == 1) {
+      if (!first.number()) {
+        oneWord(w, from, cue);
+      }
+      return;
+    }
+    if (w.heading[from]) {
+      return;
+    }
+    if (to - from == 2 && w.at(from + 1).number() && w.sentenceStart(from)) {
+      return;
+    }
+    String type = cue != null ? cue : types.type(w, from, to);
+    while (from < to && w.at(from).number() && !"org".equals(type)) {
+      from++;
+    }
+    if (to - from < 2 && type == null || from >= to) {
+      return;
+    }
+    first = w.at(from);
+    Token last = w.at(to - 1);
+    String name = w.text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
+    found.add(new Found(w.field, first.start(), last.end(), name, type, true, false));
+  }
+
+  private void oneWord(FieldWords w, int i, String cue) {
+    Token t = w.at(i);
+    boolean honorific = i > 0 && cues.is("honorific", w.at(i - 1).text()) && w.joined(i - 1);
+    boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
+        || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
+    lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));
+    if (t.text().length() == 1) {
+      return; // a single letter ("group C", "Plan B") is not a name of its own
+    }
+    String type = "org".equals(cue) ? "org" : types.oneWordType(w, i, lowerWords);
+    boolean plain = !w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT));
+    if (!w.heading[i] && (type != null || plain)) {
+      // An untyped word is kept in case a list types it ("Nokia, Sagem, Sony and Thomson").
+      found.add(new Found(w.field, t.start(), t.end(), t.text(), type, true, false));
+    }
+  }
+
+  private boolean nameWord(Token t) {
+    return (t.capitalised() || t.coinedNumber()) && !cues.is("connector", t.text());
+  }
+
+  /** Whether a known name is read as part of a discovered one, and which. */
+  private enum Absorb {
+    NO,
+    /** It continues the candidate before it ("Bank of England", "David Rubin"). */
+    SAME_NAME,
+    /** It starts a new candidate ("Orin Middleton of Barclays Capital"). */
+    NEW_NAME
+  }
+
+  /** The entities the scan found, with short mentions resolved (see {@link EntityResolution}). */
+  List<Entity> entities() {
+    return new EntityResolution(found, lone, texts, cues).entities();
+  }
+}

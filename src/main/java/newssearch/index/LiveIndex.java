@@ -1,0 +1,347 @@
+package newssearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import newssearch.enrich.Enricher;
+import newssearch.ingest.Article;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.ReaderManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The served generation, open for writing: adds, replaces (same id) and deletes articles without a
+ * rebuild. Each update goes to the {@link UpdateLog} (forced to disk) before the {@link IndexWriter},
+ * so it is safe once {@link #apply} returns; it becomes searchable at the next {@link #refresh}, which
+ * opens a near-real-time reader ({@link ReaderManager}) and now and then commits.
+ *
+ * <p>One live writer per index folder, across processes: Lucene's native lock on
+ * {@code write.lock} in the index folder. A server holds it while it runs; {@code add} without a
+ * server takes it for its run. A full rebuild writes a new generation beside the served one and
+ * {@link #switchTo switches} to it once the updates that arrived meanwhile are applied to it too.
+ */
+public final class LiveIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
+  public static final String LOCK = "write.lock";
+  /** Longest id, source or entity name an update may carry: Lucene refuses terms past 32 KB. */
+  public static final int MAX_KEYWORD_CHARS = 1000;
+
+  /** Another process (a server, or {@code add}) writes to this index. */
+  public static final class BusyException extends IOException {
+    BusyException(Path root) {
+      super("another process is writing to the index in " + root + " (a running server, or another 'add');"
+          + " send articles to the server instead, or wait for it to end");
+    }
+  }
+
+  /** A reader of the served generation, acquired: give it back with {@link #release}. */
+  public record Reader(Path generation, DirectoryReader reader) {}
+
+  /** What {@link #apply} did: for each update, whether an article with its id was there before. */
+  public record Applied(List<Boolean> existed) {
+    public int count(boolean before) {
+      return (int) existed.stream().filter(b -> b == before).count();
+    }
+  }
+
+  private final IndexStore store;
+  private final Analyzer analyzer;
+  private final Enricher enricher;
+  private final LiveRules rules;
+  private final FacetsConfig facets = Schema.facetsConfig();
+  private final FSDirectory rootDirectory;
+  private final Lock rootLock;
+  private final UpdateLog log;
+
+  // The open generation; replaced as a whole by switchTo. Guarded by this.
+  private Open open;
+  private boolean uncommitted;
+  private long lastCommitNanos = System.nanoTime();
+
+  private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
+      Map<String, String> commitData, long[] appliedSeq) {
+    void close(boolean commit) throws IOException {
+      try {
+        readers.close();
+        if (commit) {
+          writer.close();
+        } else {
+          writer.rollback();
+        }
+      } finally {
+        directory.close();
+      }
+    }
+  }
+
+  private LiveIndex(IndexStore store, Analyzer textAnalyzer, Enricher enricher, LiveRules rules, FSDirectory rootDirectory,
+      Lock rootLock, UpdateLog log) {
+    this.store = store;
+    this.analyzer = Schema.analyzer(textAnalyzer);
+    this.enricher = enricher;
+    this.rules = rules;
+    this.rootDirectory = rootDirectory;
+    this.rootLock = rootLock;
+    this.log = log;
+  }
+
+  /**
+   * Opens the served generation of {@code store} for writing and applies the logged updates its
+   * last commit lacks (those a crash left uncommitted). Fails with {@link BusyException} when
+   * another process writes to it.
+   */
+  public static LiveIndex open(IndexStore store, Analyzer textAnalyzer, Enricher enricher, LiveRules rules)
+      throws IOException {
+    Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
+    FSDirectory rootDirectory = FSDirectory.open(store.root());
+    Lock lock;
+    try {
+      lock = rootDirectory.obtainLock(LOCK);
+    } catch (LockObtainFailedException e) {
+      rootDirectory.close();
+      throw new BusyException(store.root());
+    }
+    LiveIndex live = null;
+    try {
+      live = new LiveIndex(store, textAnalyzer, enricher, rules, rootDirectory, lock, UpdateLog.openForAppend(store.root()));
+      live.open = live.openGeneration(generation);
+      return live;
+    } catch (IOException | RuntimeException e) {
+      if (live != null) {
+        live.log.close();
+      }
+      lock.close();
+      rootDirectory.close();
+      throw e;
+    }
+  }
+
+  public LiveRules rules() {
+    return rules;
+  }
+
+  /** Why {@code a} cannot be indexed, or null when it can. */
+  public static String refusal(Article a) {
+    if (a.id().length() > MAX_KEYWORD_CHARS) {
+      return "id is longer than " + MAX_KEYWORD_CHARS + " characters";
+    }
+    if (a.source().length() > MAX_KEYWORD_CHARS) {
+      return "source is longer than " + MAX_KEYWORD_CHARS + " characters";
+    }
+    for (String name : a.entities()) {
+      if (name.length() > MAX_KEYWORD_CHARS) {
+        return "an entity name is longer than " + MAX_KEYWORD_CHARS + " characters";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Logs {@code ops} (forced to disk), then applies them in order; safe when this returns,
+   * searchable after the next {@link #refresh}. Articles are enriched before the lock is taken, so
+   * concurrent callers enrich side by side.
+   */
+  public Applied apply(List<UpdateLog.Op> ops) throws IOException {
+    Instant at = Instant.now();
+    // Enrichment is the costly part of an update: a batch is enriched on all cores, as a build is.
+    List<Document> docs = ops.parallelStream()
+        .map(op -> op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at))
+        .toList();
+    synchronized (this) {
+      Open o = open;
+      o.readers.maybeRefreshBlocking();
+      DirectoryReader reader = o.readers.acquire();
+      try {
+        IndexSearcher before = new IndexSearcher(reader);
+        List<UpdateLog.Entry> entries = log.append(ops, at);
+        Map<String, Boolean> present = new HashMap<>();
+        List<Boolean> existed = new ArrayList<>(ops.size());
+        for (int i = 0; i < entries.size(); i++) {
+          UpdateLog.Entry e = entries.get(i);
+          Boolean known = present.get(e.id());
+          Term id = new Term(Schema.ID, e.id());
+          existed.add(known != null ? known : before.count(new TermQuery(id)) > 0);
+          if (e.isDelete()) {
+            o.writer.deleteDocuments(id);
+          } else {
+            o.writer.updateDocument(id, docs.get(i));
+          }
+          present.put(e.id(), !e.isDelete());
+          o.appliedSeq[0] = e.seq();
+        }
+        uncommitted = true;
+        return new Applied(existed);
+      } finally {
+        o.readers.release(reader);
+      }
+    }
+  }
+
+  /**
+   * Follows a generation another process published, makes the updates applied so far searchable,
+   * and commits when the commit interval has passed.
+   */
+  public void refresh() throws IOException {
+    followPublished();
+    ReaderManager readers;
+    synchronized (this) {
+      readers = open.readers;
+    }
+    try {
+      readers.maybeRefresh();
+    } catch (AlreadyClosedException e) {
+      // Switched to another generation meanwhile: the next refresh reads that one.
+    }
+    synchronized (this) {
+      if (uncommitted && System.nanoTime() - lastCommitNanos >= rules.commitIntervalMillis() * 1_000_000) {
+        commit();
+      }
+    }
+  }
+
+  /** Commits what was applied, recording the last log entry it includes. */
+  public synchronized void commit() throws IOException {
+    open.commitData.put(UpdateLog.APPLIED_SEQ, Long.toString(open.appliedSeq[0]));
+    open.writer.setLiveCommitData(open.commitData.entrySet());
+    open.writer.commit();
+    uncommitted = false;
+    lastCommitNanos = System.nanoTime();
+  }
+
+  /** The newest reader of the served generation, acquired. */
+  public synchronized Reader acquire() throws IOException {
+    return new Reader(open.generation, open.readers.acquire());
+  }
+
+  public static void release(Reader r) throws IOException {
+    r.reader().decRef();
+  }
+
+  public synchronized Path generation() {
+    return open.generation;
+  }
+
+  /**
+   * Builds a new generation with {@code build} (which must not publish it nor take the build lock) while updates go on,
+   * then applies the updates that arrived meanwhile to it, publishes it and serves it.
+   */
+  public Path rebuild(Callable<Path> build) throws Exception {
+    // The store's build lock, from creating the generation to publishing it, as any build holds it.
+    try (BuildLock lock = store.lock()) {
+      Path generation = build.call();
+      switchTo(generation, true);
+      return generation;
+    }
+  }
+
+  /** Switches to a generation that another process published, if there is one. */
+  private void followPublished() throws IOException {
+    var published = store.current();
+    if (published.isPresent() && !published.get().equals(generation())) {
+      LOG.info("following the index generation published by another run: {}", published.get().getFileName());
+      switchTo(published.get(), false);
+    }
+  }
+
+  /**
+   * Opens {@code generation} for writing, applies the logged updates it lacks, commits, publishes
+   * it when asked, and only then closes the one served before: until then, that stays served.
+   */
+  synchronized void switchTo(Path generation, boolean publish) throws IOException {
+    Open next = openGeneration(generation);
+    if (publish) {
+      try {
+        store.publish(generation);
+      } catch (IOException | RuntimeException e) {
+        next.close(false);
+        store.discard(generation);
+        throw e;
+      }
+    }
+    Open previous = open;
+    open = next;
+    uncommitted = false;
+    previous.close(false);
+  }
+
+  private Open openGeneration(Path generation) throws IOException {
+    FSDirectory directory = FSDirectory.open(generation);
+    IndexWriter writer = null;
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+      writer = new IndexWriter(directory, config);
+      Map<String, String> data = new HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      long applied = Long.parseLong(data.getOrDefault(UpdateLog.APPLIED_SEQ, "0"));
+      List<UpdateLog.Entry> missing = UpdateLog.readAfter(store.root(), applied);
+      for (UpdateLog.Entry e : missing) {
+        apply(writer, e, enricher, facets);
+        applied = e.seq();
+      }
+      if (!missing.isEmpty()) {
+        LOG.info("applied {} logged updates to {}", missing.size(), generation.getFileName());
+        data.put(UpdateLog.APPLIED_SEQ, Long.toString(applied));
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+      }
+      ReaderManager readers = new ReaderManager(writer, true, true);
+      return new Open(generation, directory, writer, readers, data, new long[] {applied});
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new BusyException(store.root());
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.rollback();
+      }
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Applies one logged update to {@code writer}; one that cannot be indexed is skipped with a warning. */
+  static void apply(IndexWriter writer, UpdateLog.Entry e, Enricher enricher, FacetsConfig facets) throws IOException {
+    Term id = new Term(Schema.ID, e.id());
+    if (e.isDelete()) {
+      writer.deleteDocuments(id);
+      return;
+    }
+    try {
+      writer.updateDocument(id, Schema.document(enricher.enrich(e.article()), facets, e.at()));
+    } catch (IllegalArgumentException ex) {
+      LOG.warn("update {} (article '{}') cannot be indexed and is skipped: {}", e.seq(), e.id(), ex.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      if (uncommitted) {
+        commit();
+      }
+      open.close(true);
+    } finally {
+      log.close();
+      rootLock.close();
+      rootDirectory.close();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package newssearch.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import newssearch.config.Directive;
+import newssearch.config.DirectiveFile;
+
+/**
+ * When a query of words may match articles that lack some of them ({@code index-config/search.conf}).
+ *
+ * @param relaxBelow when fewer articles than this have every word, articles with enough of the
+ *     words are shown instead (0 never relaxes)
+ * @param minimumMatch how many of the words "enough" is
+ * @param commonRatio a word in more than this share of the articles is never required: it still
+ *     ranks, but does not count toward the minimum (Lucene's CommonTermsQuery idea)
+ * @param optionalWords words of a question ("what", "how") that are never required
+ */
+public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double commonRatio, Set<String> optionalWords) {
+  public static final String FILE = "search.conf";
+
+  /** The rules when {@code search.conf} is absent. */
+  public static final MatchingRules DEFAULT = new MatchingRules(10, MinimumMatch.parse("2<-1 5<1"), 1.0,
+      Set.of("what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "do", "does",
+          "did", "can", "could", "would", "should", "were", "has", "have", "had"));
+
+  /** Never relaxes: every word is required, as the explicit syntax is. */
+  public static final MatchingRules STRICT = new MatchingRules(0, MinimumMatch.parse("100%"), 1.0, Set.of());
+
+  /**
+   * Reads {@code search.conf} from {@code configDir}; the defaults when there is none. A bad line
+   * is a {@link newssearch.config.ConfigException} naming file and line.
+   */
+  public static MatchingRules load(Path configDir) {
+    Path file = configDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return DEFAULT;
+    }
+    int relaxBelow = DEFAULT.relaxBelow;
+    MinimumMatch mm = DEFAULT.minimumMatch;
+    double common = DEFAULT.commonRatio;
+    Set<String> optional = new LinkedHashSet<>();
+    boolean optionalGiven = false;
+    for (Directive d : DirectiveFile.read(file)) {
+      switch (d.key()) {
+        case "relax-below" -> {
+          relaxBelow = d.intValue();
+          if (relaxBelow < 0) {
+            throw d.error("'relax-below' must be 0 or more, not " + relaxBelow);
+          }
+        }
+        case "minimum-match" -> {
+          try {
+            mm = MinimumMatch.parse(d.value());
+          } catch (IllegalArgumentException e) {
+            throw d.error("'minimum-match': " + e.getMessage());
+          }
+        }
+        case "common-word-ratio" -> {
+          common = d.doubleValue();
+          if (!(common > 0 && common <= 1)) {
+            throw d.error("'common-word-ratio' must be above 0 and at most 1, not " + d.value());
+          }
+        }
+        case "optional-words" -> {
+          optionalGiven = true;
+          for (String w : d.value().split("\\s+")) {
+            if (!w.isBlank()) {
+              optional.add(w.toLowerCase(Locale.ROOT));
+            }
+          }
+        }
+        default -> throw d.error("unknown directive '" + d.key()
+            + "'; expected relax-below, minimum-match, common-word-ratio or optional-words");
+      }
+    }
+    return new MatchingRules(relaxBelow, mm, common, optionalGiven ? Set.copyOf(optional) : DEFAULT.optionalWords);
+  }
+}

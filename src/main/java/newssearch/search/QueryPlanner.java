@@ -1,0 +1,269 @@
+package newssearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import newssearch.index.Schema;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * Plans a search-box query of words (with "phrases" and -excluded words if any) as the engines
+ * users know do it (Solr's edismax {@code mm}, Elasticsearch's {@code minimum_should_match}):
+ * the query requiring every word first, and a relaxed one that requires only enough of them,
+ * ranked by BM25, for when too few articles have every word. Question words and words found in
+ * most articles are never required; what the user wrote explicitly (phrases, exclusions, OR,
+ * AND, +) stays strict. A query too long for the term budget keeps its most informative words
+ * (the rarest) rather than being refused.
+ */
+final class QueryPlanner {
+  private final Analyzer analyzer;
+  private final SearchLimits limits;
+  private final MatchingRules rules;
+  private final QueryBuilder builder;
+
+  QueryPlanner(Analyzer analyzer, SearchLimits limits, MatchingRules rules, QueryBuilder builder) {
+    this.analyzer = analyzer;
+    this.limits = limits;
+    this.rules = rules;
+    this.builder = builder;
+  }
+
+  /** One word of the query: its clause over the searched fields and how common it is. */
+  private record Word(String text, Query clause, int docFreq, int terms, boolean optional) {}
+
+  QueryPlan plan(String text, QuerySyntax syntax, IndexReader reader) throws IOException {
+    if (syntax != QuerySyntax.SIMPLE || text.isBlank()) {
+      return QueryPlan.strictOnly(builder.parse(text, syntax), null);
+    }
+    builder.checkLength(text);
+    SimpleSyntax.Parts parts = SimpleSyntax.parts(text);
+    if (parts == null) {
+      int n = SimpleSyntax.wantedWords(text).size();
+      return QueryPlan.strictOnly(builder.parse(text, syntax), new Matching(Matching.ALL, n, n, List.of()));
+    }
+    SimpleQueryParser parser = builder.simpleParser();
+    List<Query> fixed = new ArrayList<>();
+    List<Query> excluded = new ArrayList<>();
+    for (String phrase : parts.phrases()) {
+      addIfAny(fixed, parser.parse("\"" + phrase + "\""));
+    }
+    for (String word : parts.excluded()) {
+      addIfAny(excluded, parser.parse(word));
+    }
+    List<Word> words = words(parts.words(), parser, reader);
+    List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader));
+    if (!fixed.isEmpty()) {
+      // Last, the phrases' words as loose words, each phrase only a boost: quotes in a long
+      // pasted text are quotation marks more often than a search operator.
+      List<String> phraseWords = new ArrayList<>(parts.words());
+      parts.phrases().forEach(p -> phraseWords.addAll(List.of(p.split("\\s+"))));
+      List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, words(phraseWords, parser, reader), reader);
+      if (loose.size() > 1) {
+        QueryPlan.Tier loosest = loose.get(loose.size() - 1);
+        BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(loosest.query(), BooleanClause.Occur.MUST);
+        fixed.forEach(q -> boosted.add(q, BooleanClause.Occur.SHOULD));
+        List<String> dropped = new ArrayList<>(loosest.matching().dropped());
+        parts.phrases().forEach(p -> dropped.add("\"" + p + "\""));
+        Matching m = loosest.matching();
+        tiers.add(new QueryPlan.Tier(boosted.build(),
+            new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true));
+      }
+    }
+    return new QueryPlan(tiers);
+  }
+
+  /** The strict query and the relaxed ones of these words, phrases and exclusions. */
+  private List<QueryPlan.Tier> tiers(String text, QuerySyntax syntax, List<Query> fixed, List<Query> excluded,
+      List<Word> words, IndexReader reader) {
+    int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
+    List<Word> kept = withinBudget(words, budget);
+    List<String> overBudget = words.stream().filter(w -> !kept.contains(w)).map(Word::text).toList();
+
+    Query strict = null;
+    if (overBudget.isEmpty()) {
+      try {
+        strict = builder.parse(text, syntax);
+      } catch (InvalidRequestException e) {
+        if (!"query_too_complex".equals(e.code())) {
+          throw e;
+        }
+      }
+    }
+    if (strict == null) {
+      // The words alone, without the proximity boosts and the reading as one text, which do not fit.
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      kept.forEach(w -> all.add(w.clause(), BooleanClause.Occur.MUST));
+      strict = withFixed(all, fixed, excluded);
+    }
+    List<QueryPlan.Tier> tiers = new ArrayList<>();
+    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false));
+    if (rules.relaxBelow() == 0 || kept.isEmpty()) {
+      return tiers;
+    }
+    int docs = reader.numDocs();
+    List<Word> counted = new ArrayList<>();
+    List<Word> optional = new ArrayList<>();
+    for (Word w : kept) {
+      boolean common = (double) w.docFreq() / Math.max(1, docs) > rules.commonRatio();
+      (w.optional() || common ? optional : counted).add(w);
+    }
+    if (counted.isEmpty()) {
+      // Every word is common: they all count, or nothing would be asked for.
+      counted.addAll(optional);
+      optional.clear();
+    }
+    int required = rules.minimumMatch().required(counted.size());
+    if (required == counted.size() && optional.isEmpty()) {
+      return tiers;
+    }
+    List<String> dropped = new ArrayList<>();
+    optional.stream().sorted(Comparator.comparingInt(Word::docFreq).reversed()).forEach(w -> dropped.add(w.text()));
+    dropped.addAll(overBudget);
+    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false));
+    if (required > 1 && required < counted.size()) {
+      // None with enough of the words: any of them will do, the articles with more of the rarer
+      // words ranked first, rather than nothing.
+      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true));
+    }
+    return tiers;
+  }
+
+  private static QueryPlan.Tier relaxedTier(List<Word> counted, List<Word> optional, int required, int words,
+      List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing) {
+    BooleanQuery.Builder enough = new BooleanQuery.Builder();
+    counted.forEach(w -> enough.add(w.clause(), BooleanClause.Occur.SHOULD));
+    enough.setMinimumNumberShouldMatch(required);
+    BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST);
+    optional.forEach(w -> relaxed.add(w.clause(), BooleanClause.Occur.SHOULD));
+    return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
+        new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing);
+  }
+
+  private static Query withFixed(BooleanQuery.Builder query, List<Query> fixed, List<Query> excluded) {
+    fixed.forEach(q -> query.add(q, BooleanClause.Occur.MUST));
+    excluded.forEach(q -> query.add(q, BooleanClause.Occur.MUST_NOT));
+    return query.build();
+  }
+
+  /** The distinct words that analyse to something (stop words do not), in query order. */
+  private List<Word> words(List<String> raw, SimpleQueryParser parser, IndexReader reader) throws IOException {
+    Map<String, Word> words = new LinkedHashMap<>();
+    for (String w : raw) {
+      List<String> tokens = tokens(w);
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      String key = String.join(" ", tokens);
+      if (words.containsKey(key)) {
+        continue;
+      }
+      Query clause = tokens.size() == 1 ? combined(tokens.get(0)) : parser.parse(w);
+      if (clause == null) {
+        continue;
+      }
+      int df = reader.docFreq(new Term(Schema.TEXT, tokens.get(0)));
+      String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’-]", "");
+      words.put(key, new Word(lower.isEmpty() ? w : lower, clause, df, terms(List.of(clause)),
+          rules.optionalWords().contains(lower)));
+    }
+    return List.copyOf(words.values());
+  }
+
+  /**
+   * One word over headline and text as one field (BM25F, Lucene's CombinedFieldQuery: the
+   * headline's occurrences count more but the word's rarity is counted once), plus a modest bonus
+   * when it is part of an entity's name, which BM25's idf keeps small for names found everywhere.
+   */
+  static Query combined(String token) {
+    Query words = new CombinedFieldQuery.Builder(token)
+        .addField(Schema.HEADLINE, QueryBuilder.WEIGHTS.get(Schema.HEADLINE))
+        .addField(Schema.TEXT, QueryBuilder.WEIGHTS.get(Schema.TEXT))
+        .build();
+    return new BooleanQuery.Builder()
+        .add(words, BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT)),
+            BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** The words that fit the term budget, the most common left out first. */
+  private static List<Word> withinBudget(List<Word> words, int budget) {
+    int total = words.stream().mapToInt(Word::terms).sum();
+    if (total <= budget) {
+      return words;
+    }
+    // Words no article has go first (they cannot match), then the most common ones.
+    List<Word> byCommonness = new ArrayList<>(words);
+    byCommonness.sort(Comparator.comparing((Word w) -> w.docFreq() > 0).thenComparing(
+        Comparator.comparingInt(Word::docFreq).reversed()));
+    List<Word> out = new ArrayList<>();
+    for (Word w : byCommonness) {
+      if (total <= budget) {
+        break;
+      }
+      total -= w.terms();
+      out.add(w);
+    }
+    return words.stream().filter(w -> !out.contains(w)).toList();
+  }
+
+  private List<String> tokens(String word) throws IOException {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Schema.TEXT, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      ts.end();
+    }
+    return tokens;
+  }
+
+  private static void addIfAny(List<Query> into, Query q) {
+    if (q != null) {
+      into.add(q);
+    }
+  }
+
+  /** Term lookups of the queries, as the budget counts them. */
+  static int terms(List<Query> queries) {
+    int[] n = {0};
+    QueryVisitor counter = new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... t) {
+        n[0] += t.length;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        n[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    };
+    queries.forEach(q -> q.visit(counter));
+    return n[0];
+  }
+}

@@ -1,0 +1,103 @@
+package newssearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import newssearch.TestCorpus;
+import newssearch.ingest.Article;
+import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchLimits;
+import newssearch.search.SearchRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The served generation open for writing: one writer per index folder, updates logged and kept
+ * through full rebuilds (also those that arrive while a rebuild runs), and arrival times kept.
+ */
+class LiveIndexTest {
+  static Article article(String id, String word) {
+    return new Article(id, word + " headline", "metadata", "A story about " + word + " and markets.", null, "", "",
+        List.of(), "test");
+  }
+
+  private static LiveIndex open(IndexStore store) throws IOException {
+    return LiveIndex.open(store, TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), LiveRules.DEFAULT);
+  }
+
+  private static ArticleSearcher searcher(LiveIndex live, IndexStore store) throws IOException {
+    return ArticleSearcher.open(live, store, TestCorpus.config().analysis().query(), TestCorpus.config().taxonomy(),
+        SearchLimits.DEFAULT);
+  }
+
+  private static long total(ArticleSearcher searcher, String q) throws IOException {
+    searcher.refresh();
+    return searcher.search(SearchRequest.of(q)).total();
+  }
+
+  @Test
+  void oneWriterAtATime(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    try (LiveIndex live = open(store)) {
+      LiveIndex.BusyException busy = assertThrows(LiveIndex.BusyException.class, () -> open(store));
+      assertEquals(true, busy.getMessage().contains("another process is writing"));
+    }
+    open(store).close(); // free again once closed
+  }
+
+  @Test
+  void updatesOutliveRebuildsIncludingThoseArrivingWhileOneRuns(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    IndexBuilder builder = new IndexBuilder(TestCorpus.config().analysis().index(), TestCorpus.config().enricher());
+    List<Article> corpus = TestCorpus.read(TestCorpus.seedCorpus());
+    String corpusId = corpus.get(0).id();
+    try (LiveIndex live = open(store); ArticleSearcher searcher = searcher(live, store)) {
+      live.apply(List.of(UpdateLog.Op.add(article("before-1", "numbatquill"))));
+      live.apply(List.of(UpdateLog.Op.delete(corpusId)));
+      Path old = live.generation();
+
+      live.rebuild(() -> {
+        Path generation = builder.buildUnpublished(store, corpus, done -> {}, java.util.Map.of());
+        // Arrives after the build read the update log, before the switch.
+        live.apply(List.of(UpdateLog.Op.add(article("during-1", "wallabyzest"))));
+        return generation;
+      });
+
+      assertNotEquals(old, live.generation());
+      assertEquals(live.generation(), store.current().orElseThrow(), "the rebuilt generation is published");
+      assertEquals(1, total(searcher, "numbatquill"), "an update from before the rebuild is in the new generation");
+      assertEquals(1, total(searcher, "wallabyzest"), "an update that arrived while it ran is too");
+      assertEquals(true, searcher.article(corpusId).isEmpty(), "a deleted corpus article stays deleted");
+      assertEquals(corpus.size() + 1, searcher.documentCount());
+
+      // An external rebuild (news-search index in another process) is followed, and keeps them as well.
+      live.apply(List.of(UpdateLog.Op.add(corpus.get(0))));
+      builder.build(store, corpus, done -> {}, java.util.Map.of());
+      assertEquals(1, total(searcher, "wallabyzest"));
+      assertEquals(corpus.size() + 2, searcher.documentCount());
+      assertEquals(true, searcher.article(corpusId).isPresent(), "added again after its delete");
+    }
+  }
+
+  @Test
+  void arrivalTimesSurviveARebuild(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    List<Article> corpus = TestCorpus.read(TestCorpus.seedCorpus());
+    String before;
+    try (LiveIndex live = open(store); ArticleSearcher searcher = searcher(live, store)) {
+      before = searcher.search(SearchRequest.browse()).hits().get(0).indexedAt();
+    }
+    Thread.sleep(5);
+    new IndexBuilder(TestCorpus.config().analysis().index(), TestCorpus.config().enricher())
+        .build(store, corpus, done -> {}, java.util.Map.of());
+    try (ArticleSearcher searcher = ArticleSearcher.open(store, TestCorpus.config().analysis().query(),
+        TestCorpus.config().taxonomy())) {
+      assertEquals(before, searcher.search(SearchRequest.browse()).hits().get(0).indexedAt(),
+          "a rebuild does not make old articles new to feeds");
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package newssearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import newssearch.TestCorpus;
+import newssearch.index.IndexStore;
+import newssearch.index.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Completions survive hostile titles, and are built once per index generation, failed or not. */
+class CompletionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTitleBeyondLucenesTermLimitIsShortenedAndEverythingElseStillCompletes(@TempDir Path corpus) throws IOException {
+    String huge = "Okapiquill " + "marshland ".repeat(4_000);
+    assertTrue(huge.getBytes(StandardCharsets.UTF_8).length > 32_766, "longer than one Lucene term may be");
+    // A record names its title outright, so the title reaches the index whole.
+    Files.writeString(corpus.resolve("records.jsonl"),
+        "{\"id\": \"huge\", \"title\": \"" + huge.strip() + "\", \"text\": \"An article with an absurd title.\"}\n"
+            + "{\"id\": \"plain\", \"title\": \"Quollberry harvest begins\", \"text\": \"A short article.\"}\n");
+
+    try (ArticleSearcher searcher = TestCorpus.searcher(dir, corpus)) {
+      assertEquals(huge.strip(), searcher.article("huge").orElseThrow().title(), "indexed whole");
+      List<Completion> okapi = searcher.complete("okapiq", 5);
+      assertEquals(1, okapi.size(), okapi.toString());
+      assertTrue(okapi.get(0).text().startsWith("Okapiquill marshland"));
+      assertTrue(okapi.get(0).text().length() <= Completions.MAX_CHARS, "shortened: " + okapi.get(0).text().length());
+      assertTrue(okapi.get(0).text().endsWith("…"));
+      assertEquals("huge", okapi.get(0).id());
+      assertEquals("Quollberry harvest begins", searcher.complete("quollb", 5).get(0).text());
+    }
+  }
+
+  @Test
+  void shorteningCutsAtAWordAndKeepsShortTextAsItIs() {
+    assertEquals("Jensen Huang", Completions.shortened("Jensen Huang"));
+    String cut = Completions.shortened("word ".repeat(100));
+    assertTrue(cut.length() <= Completions.MAX_CHARS);
+    assertTrue(cut.endsWith("word…"), cut);
+    String emoji = Completions.shortened("😀".repeat(150));
+    assertFalse(Character.isHighSurrogate(emoji.charAt(emoji.length() - 2)), "no half of a surrogate pair");
+  }
+
+  @Test
+  void aFailedBuildIsRememberedForTheGenerationAndAnswersNothing() throws IOException {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    IndexSnapshot snapshot = IndexSnapshot.open(store.current().orElseThrow(), Schema.analyzer(
+        TestCorpus.config().analysis().query()));
+    AtomicInteger builds = new AtomicInteger();
+    IndexSnapshot.CompletionsBuild failing = (reader, entities) -> {
+      builds.incrementAndGet();
+      throw new IllegalArgumentException("Document contains at least one immense term");
+    };
+    try {
+      Completions first = snapshot.completions(failing);
+      Completions second = snapshot.completions(failing);
+      assertEquals(1, builds.get(), "built once, not once per request");
+      assertSame(first, second);
+      assertEquals(List.of(), first.complete("nvidia", 5), "no suggestions rather than an error");
+      assertEquals(List.of(), snapshot.completions().complete("nvidia", 5), "the ordinary build is not tried again");
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  @Test
+  void aSuccessfulBuildIsMadeOncePerGeneration() throws IOException {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    IndexSnapshot snapshot = IndexSnapshot.open(store.current().orElseThrow(), Schema.analyzer(
+        TestCorpus.config().analysis().query()));
+    AtomicInteger builds = new AtomicInteger();
+    IndexSnapshot.CompletionsBuild counting = (reader, entities) -> {
+      builds.incrementAndGet();
+      return Completions.build(reader, entities);
+    };
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertFalse(snapshot.completions(counting).complete("nvi", 5).isEmpty());
+      }
+      assertEquals(1, builds.get());
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  @Test
+  void aPrefixLongerThanAQueryIsRefusedLikeASearch() throws IOException {
+    try (ArticleSearcher searcher = TestCorpus.searcher(dir, TestCorpus.seedCorpus())) {
+      String words = String.join(" ", java.util.stream.IntStream.range(0, 1_100).mapToObj(i -> "w" + i).toList());
+      InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> searcher.complete(words, 5));
+      assertEquals("query_too_long", e.code());
+      InvalidRequestException search = assertThrows(InvalidRequestException.class,
+          () -> searcher.search(SearchRequest.of(words)));
+      assertEquals(search.code(), e.code(), "the same answer as a search");
+    }
+  }
+}

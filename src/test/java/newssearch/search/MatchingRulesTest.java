@@ -1,0 +1,56 @@
+package newssearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import newssearch.TestCorpus;
+import newssearch.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** index-config/search.conf and Solr's mm syntax. */
+class MatchingRulesTest {
+  @TempDir Path dir;
+
+  @Test
+  void minimumMatchReadsSolrsSyntax() {
+    MinimumMatch mm = MinimumMatch.parse("2<-1 5<60%");
+    assertEquals(1, mm.required(1));
+    assertEquals(2, mm.required(2));
+    assertEquals(2, mm.required(3));
+    assertEquals(4, mm.required(5));
+    assertEquals(3, mm.required(6));
+    assertEquals(9, mm.required(15));
+    assertEquals(1, MinimumMatch.parse("1").required(10));
+    assertEquals(8, MinimumMatch.parse("-25%").required(10));
+    assertEquals(10, MinimumMatch.parse("100%").required(10));
+    assertEquals(1, MinimumMatch.parse("-5").required(3), "never fewer than one word");
+  }
+
+  @Test
+  void theShippedFileLoads() {
+    MatchingRules rules = MatchingRules.load(TestCorpus.configDir());
+    assertTrue(rules.relaxBelow() > 0);
+    assertTrue(rules.optionalWords().contains("what"));
+  }
+
+  @Test
+  void aMissingFileMeansTheDefaults() {
+    assertEquals(MatchingRules.DEFAULT, MatchingRules.load(dir));
+  }
+
+  @Test
+  void aBadLineStopsStartupWithFileAndLine() throws IOException {
+    for (String bad : new String[] {"minimum-match 2<-1 lots", "relax-below -3", "common-word-ratio 2",
+        "minimum-match 5<1 2<-1", "relax-below many", "require everything"}) {
+      Files.writeString(dir.resolve(MatchingRules.FILE), "# rules\nrelax-below 10\n" + bad + "\n");
+      ConfigException e = assertThrows(ConfigException.class, () -> MatchingRules.load(dir), bad);
+      assertEquals(3, e.line(), bad);
+      assertTrue(e.getMessage().contains(MatchingRules.FILE), e.getMessage());
+    }
+  }
+}
