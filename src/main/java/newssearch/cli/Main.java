@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     version = "news-search 0.1.0",
     description = "Full-text search for news corpora. With no command: serve the bundled corpus.",
     subcommands = {ServeCommand.class, IndexCommand.class, AddCommand.class, newssearch.bench.BenchCommand.class,
-        TrainEntitiesCommand.class, EvalEntitiesCommand.class, newssearch.eval.EvalCommand.class})
+        TrainEntitiesCommand.class, EvalEntitiesCommand.class, newssearch.eval.EvalCommand.class,
+        SolrConfigCommand.class, SolrCreateCommand.class, AnalyzeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

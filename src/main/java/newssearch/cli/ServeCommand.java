@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
     description = "Serve the search page and JSON API. Builds the index first if there is none, or from --corpus when given.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin Locations locations;
+  @Mixin SolrOptions solr;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
@@ -83,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     IndexConfig config = IndexConfig.load(locations.configDir());
+    if (solr.given()) {
+      return SolrServe.run(config, solr, host, port, corsOrigins, out);
+    }
     LiveRules liveRules = LiveRules.load(locations.configDir());
     IndexStore store = new IndexStore(locations.indexDir());
     if (locations.corpusGiven() || store.current().isEmpty()) {

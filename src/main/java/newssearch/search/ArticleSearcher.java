@@ -52,7 +52,7 @@ import org.apache.lucene.search.TotalHits;
  * Answers searches and article look-ups against the generation an {@link IndexStore} serves.
  * {@link #refresh()} switches to a newer generation without disturbing searches under way.
  */
-public final class ArticleSearcher implements Closeable {
+public final class ArticleSearcher implements SearchEngine {
   /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
   private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
       Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT);

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import newssearch.index.BuildLock;
-import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
 final class AdminEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoint.class);
 
-  private final ArticleSearcher searcher;
+  private final SearchEngine searcher;
   private final AdminAccess access;
   private final Reindexer reindexer;
   private final ReentrantLock running = new ReentrantLock();
 
   /** @param reindexer null when this server cannot reindex */
-  AdminEndpoint(ArticleSearcher searcher, AdminAccess access, Reindexer reindexer) {
+  AdminEndpoint(SearchEngine searcher, AdminAccess access, Reindexer reindexer) {
     this.searcher = searcher;
     this.access = access;
     this.reindexer = reindexer;

@@ -19,6 +19,7 @@ import java.util.Map;
 import newssearch.index.LiveIndex;
 import newssearch.ingest.PostedArticles;
 import newssearch.search.ArticleSearcher;
+import newssearch.search.SearchEngine;
 import newssearch.search.SearchResult;
 import newssearch.search.SortOrder;
 import newssearch.search.SearchCsv;
@@ -57,7 +58,7 @@ public final class WebServer {
       "X-Frame-Options", "DENY",
       "Cross-Origin-Opener-Policy", "same-origin");
 
-  private final ArticleSearcher searcher;
+  private final SearchEngine searcher;
   private final List<String> corsOrigins;
   private final String openApiDocument = readOpenApi();
   private AdminEndpoint admin;
@@ -68,7 +69,7 @@ public final class WebServer {
   private io.javalin.http.Handler beforeApi;
   private Javalin app;
 
-  public WebServer(ArticleSearcher searcher) {
+  public WebServer(SearchEngine searcher) {
     this(searcher, ANY_ORIGIN);
   }
 
@@ -76,7 +77,7 @@ public final class WebServer {
    * @param corsOrigins origins ({@code https://example.org}) whose pages may call the API, or
    *     {@link #ANY_ORIGIN}
    */
-  public WebServer(ArticleSearcher searcher, List<String> corsOrigins) {
+  public WebServer(SearchEngine searcher, List<String> corsOrigins) {
     this.searcher = searcher;
     this.corsOrigins = List.copyOf(corsOrigins);
     this.admin = new AdminEndpoint(searcher, AdminAccess.loopbackOnly(), null);
@@ -229,8 +230,8 @@ public final class WebServer {
     config.jetty.modifyServer(server -> server.setHandler(new LoadShedding(limits, headers)));
   }
 
-  private void health(Context ctx) {
-    ctx.json(Map.of("status", "ok", "documents", searcher.documentCount()));
+  private void health(Context ctx) throws IOException {
+    ctx.json(Map.of("status", "ok", "documents", searcher.documentCount(), "engine", searcher.engine()));
   }
 
   private void search(Context ctx) throws Exception {

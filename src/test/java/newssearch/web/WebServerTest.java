@@ -19,6 +19,7 @@ class WebServerTest extends SeedServerTests {
     JsonNode health = server.getJson("/api/health");
     assertEquals("ok", health.get("status").asText());
     assertEquals(12, health.get("documents").asInt());
+    assertEquals("lucene", health.get("engine").asText());
   }
 
   @Test

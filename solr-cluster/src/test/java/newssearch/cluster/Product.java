@@ -1,0 +1,112 @@
+package newssearch.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The product, run as users run it: {@code java -jar target/news-search.jar ...} in a process of
+ * its own, so its Lucene 10 never meets Solr's Lucene 9 on one class path.
+ */
+final class Product {
+  private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+?)/?$");
+
+  private Product() {}
+
+  static Path home() {
+    return Path.of("..").toAbsolutePath().normalize();
+  }
+
+  static Path jar() {
+    Path jar = Path.of(System.getProperty("product.jar", home().resolve("target/news-search.jar").toString()));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the product first (mvn package in " + home() + ")");
+    }
+    return jar;
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Dnews.home=" + home());
+    command.add("-jar");
+    command.add(jar().toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** What a finished command printed, and its exit status. */
+  record Run(int status, String out) {}
+
+  /** Runs a command to its end (at most five minutes). */
+  static Run run(String... args) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("news-search " + String.join(" ", args) + " did not finish");
+    }
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** A running {@code serve}: its URL, stopped by {@link #close()}. */
+  static final class Server implements AutoCloseable {
+    final Process process;
+    final String url;
+
+    private Server(Process process, String url) {
+      this.process = process;
+      this.url = url;
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Starts {@code serve} with {@code args} on a free port and waits until it says where it serves. */
+  static Server serve(String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
+    all.addAll(List.of(args));
+    Process p = new ProcessBuilder(command(all.toArray(String[]::new))).redirectErrorStream(true).start();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = lines.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = SERVING.matcher(line.strip());
+      if (m.find()) {
+        Thread drain = new Thread(() -> {
+          try {
+            lines.transferTo(java.io.Writer.nullWriter());
+          } catch (IOException e) {
+            // The server stopped.
+          }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new Server(p, m.group(1));
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("serve " + all + " stopped before serving:\n" + seen);
+  }
+}

@@ -1,0 +1,371 @@
+package newssearch.cluster;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The product against a real SolrCloud (embedded ZooKeeper, 2 Solr nodes, 2 shards x 2 replicas):
+ * the configset it generates makes Solr analyse text as the embedded engine does; {@code index
+ * --solr} fills a collection behind an alias; {@code serve --solr} answers the JSON API with the
+ * same shape, totals and facet counts as {@code serve} over the embedded index of the same corpus.
+ */
+public class SolrClusterTest {
+  static final String ALIAS = "news";
+  static Cluster cluster;
+  static Path work;
+  static Product.Server solr;
+  static Product.Server lucene;
+
+  @BeforeClass
+  public static void start() throws Exception {
+    cluster = Cluster.start(2);
+    work = Files.createTempDirectory("news-search-cluster-test");
+    Product.Run created = Product.run("solr-create", "--solr", cluster.urls(), "--collection", ALIAS,
+        "--shards", "2", "--replicas", "2");
+    assertEquals(created.out(), 0, created.status());
+    Product.Run indexed = Product.run("index", "--solr", cluster.urls(), "--collection", ALIAS);
+    assertEquals(indexed.out(), 0, indexed.status());
+    solr = Product.serve("--solr", cluster.urls(), "--collection", ALIAS);
+    lucene = Product.serve("--index", work.resolve("index").toString());
+  }
+
+  @AfterClass
+  public static void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {solr, lucene, cluster}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  public void solrMakesTheSameTokensAsTheEmbeddedEngine() throws Exception {
+    List<String> texts = List.of(
+        "China’s AI² chips: Huawei's Ascend 910C outperforms Nvidia’s H20, analysts said.",
+        "The U.S. Commerce Department's export-control rules for semiconductors and the Café Zürich naïve résumé",
+        "Artificial intelligence and machine learning at the World Artificial Intelligence Conference (WAIC) 2025",
+        "<b>HTML</b> &amp; e-mail addresses like press@example.com, 3.5% growth, 10,000 units — “quoted” text");
+    // Tokens are compared in (position, offsets, text) order: a synonym graph lists the tokens of
+    // one position in an order that carries no meaning, and the two engines list them differently.
+    for (String field : List.of("title", "text", "entity_text", "spell")) {
+      for (boolean query : field.equals("spell") ? List.of(false) : List.of(false, true)) {
+        List<List<String>> product = productTokens(field, texts, query);
+        for (int i = 0; i < texts.size(); i++) {
+          assertEquals(field + (query ? " query" : " index") + " tokens of: " + texts.get(i), product.get(i),
+              solrTokens(field, texts.get(i), query ? "query" : "index"));
+        }
+      }
+    }
+  }
+
+  @Test
+  public void healthNamesTheEngineAndCountsTheSameArticles() throws Exception {
+    JsonNode s = Http.json(solr.url + "/api/health");
+    JsonNode l = Http.json(lucene.url + "/api/health");
+    assertEquals("solr", s.get("engine").asText());
+    assertEquals("lucene", l.get("engine").asText());
+    assertTrue(l.get("documents").asInt() > 0);
+    assertEquals(l.get("documents"), s.get("documents"));
+  }
+
+  /** Searches, with and without filters, on both engines: the contract suite of the seed corpus. */
+  @Test
+  public void searchesGiveTheSameTotalsFacetsAndTopHits() throws Exception {
+    List<String> searches = new ArrayList<>(List.of("", "q=nvidia", "q=chips", "q=huawei", "q=ai+chips",
+        "q=semiconductor+export", "q=%22export+controls%22", "q=china+-nvidia", "q=shanghai+OR+beijing", "q=robot*",
+        "q=nvida", "q=the", "sort=-date", "q=china&sort=date", "q=title:nvidia&syntax=lucene", "q=china&page=2&size=3",
+        "from=2025-06&to=2025-12", "q=china&facet_size=3"));
+    JsonNode browse = Http.json(lucene.url + "/api/search");
+    for (String facet : List.of("topic", "source")) {
+      for (JsonNode v : browse.get("facets").get(facet)) {
+        searches.add(facet + "=" + Http.enc(v.get("value").asText()));
+        searches.add("q=china&" + facet + "=" + Http.enc(v.get("value").asText()));
+      }
+    }
+    JsonNode entities = browse.get("facets").get("entity");
+    for (int i = 0; i < Math.min(3, entities.size()); i++) {
+      searches.add("entity=" + Http.enc(entities.get(i).get("value").asText()));
+      searches.add("entity_type=" + entities.get(i).get("type").asText());
+    }
+    if (browse.get("facets").get("topic").size() >= 2) {
+      searches.add("topic=" + Http.enc(browse.get("facets").get("topic").get(0).get("value").asText())
+          + "&topic=" + Http.enc(browse.get("facets").get("topic").get(1).get("value").asText()) + "&entity_type=org");
+    }
+    for (String search : searches) {
+      JsonNode l = settled(lucene.url + "/api/search?" + search);
+      JsonNode s = settled(solr.url + "/api/search?" + search);
+      assertEquals(search + ": fields", fields(l), fields(s));
+      assertEquals(search + ": total", l.get("total"), s.get("total"));
+      assertEquals(search + ": facets", l.get("facets"), s.get("facets"));
+      List<String> lIds = ids(l);
+      List<String> sIds = ids(s);
+      assertEquals(search + ": hits on the page", lIds.size(), sIds.size());
+      if (!lIds.isEmpty()) {
+        Set<String> common = new HashSet<>(lIds);
+        common.retainAll(sIds);
+        double overlap = common.size() / (double) lIds.size();
+        assertTrue(search + ": top overlap " + overlap + " " + lIds + " vs " + sIds, overlap >= 0.8);
+      }
+      if (!search.contains("sort=") && !search.contains("q=") || search.contains("sort=")) {
+        assertEquals(search + ": order of a date sort", lIds, sIds);
+      }
+      for (int i = 0; i < s.get("hits").size(); i++) {
+        assertEquals(search + ": hit fields", fields(l.get("hits").get(0)), fields(s.get("hits").get(i)));
+      }
+    }
+  }
+
+  @Test
+  public void highlightsMarkTheSameWordsWithTheSameEscaping() throws Exception {
+    for (String q : List.of("nvidia", "chips", "china", "%22export+controls%22")) {
+      JsonNode l = Http.json(lucene.url + "/api/search?q=" + q + "&size=20");
+      JsonNode s = Http.json(solr.url + "/api/search?q=" + q + "&size=20");
+      for (JsonNode hit : s.get("hits")) {
+        JsonNode same = byId(l, hit.get("id").asText());
+        assertEquals(q + " title_html of " + hit.get("id"), same.get("title_html"), hit.get("title_html"));
+        for (JsonNode snippet : hit.get("snippets")) {
+          String markup = snippet.asText().replaceAll("</?mark>", "");
+          assertTrue(q + ": only <mark> is markup in " + snippet, !markup.contains("<") && !markup.contains(">"));
+        }
+        assertEquals(q + " marked words of " + hit.get("id"), marked(same), marked(hit));
+      }
+    }
+  }
+
+  @Test
+  public void articlesAreTheSame() throws Exception {
+    for (JsonNode hit : Http.json(lucene.url + "/api/search?size=100").get("hits")) {
+      String id = Http.enc(hit.get("id").asText());
+      assertEquals(id, Http.json(lucene.url + "/api/articles/" + id), Http.json(solr.url + "/api/articles/" + id));
+    }
+    assertEquals(404, Http.get(solr.url + "/api/articles/no-such-article").statusCode());
+  }
+
+  @Test
+  public void aBadLuceneQueryIsA400WithTheErrorShape() throws Exception {
+    var response = Http.get(solr.url + "/api/search?syntax=lucene&q=" + Http.enc("title:(nvidia"));
+    assertEquals(response.body(), 400, response.statusCode());
+    JsonNode error = Http.JSON.readTree(response.body()).get("error");
+    assertEquals("bad_query", error.get("code").asText());
+  }
+
+  @Test
+  public void entityFacetSearchFindsTheSameValues() throws Exception {
+    for (String search : List.of("prefix=hu", "prefix=hu&type=org", "prefix=&size=50", "prefix=chin&type=place", "prefix=zzz")) {
+      assertEquals(search, Http.json(lucene.url + "/api/facets/entity?" + search), Http.json(solr.url + "/api/facets/entity?" + search));
+    }
+  }
+
+  @Test
+  public void suggestionsListEntitiesFirstThenTitles() throws Exception {
+    JsonNode s = Http.json(solr.url + "/api/suggest?q=hua");
+    assertEquals("hua", s.get("query").asText());
+    JsonNode first = s.get("suggestions").get(0);
+    assertEquals("Huawei", first.get("text").asText());
+    assertEquals("entity", first.get("kind").asText());
+    boolean titles = false;
+    for (JsonNode c : s.get("suggestions")) {
+      if (c.get("kind").asText().equals("title")) {
+        titles = true;
+        assertTrue(c.get("text").asText(), c.get("text").asText().toLowerCase().matches("(?s).*\\bhua.*"));
+        assertEquals(200, Http.get(solr.url + "/api/articles/" + Http.enc(c.get("id").asText())).statusCode());
+      } else {
+        assertTrue("entities come before titles", !titles);
+      }
+    }
+    assertEquals(0, Http.json(solr.url + "/api/suggest?q=").get("suggestions").size());
+  }
+
+  @Test
+  public void relatedArticlesExcludeTheArticleAndAnUnknownIdIs404() throws Exception {
+    String id = Http.json(lucene.url + "/api/search?q=nvidia").get("hits").get(0).get("id").asText();
+    JsonNode related = Http.json(solr.url + "/api/articles/" + Http.enc(id) + "/related?size=3");
+    assertEquals(id, related.get("id").asText());
+    assertTrue(related.get("related").size() > 0 && related.get("related").size() <= 3);
+    for (JsonNode r : related.get("related")) {
+      assertTrue(!r.get("id").asText().equals(id));
+      assertEquals(fields(Http.json(lucene.url + "/api/articles/" + Http.enc(id) + "/related").get("related").get(0)), fields(r));
+    }
+    assertEquals(404, Http.get(solr.url + "/api/articles/no-such-article/related").statusCode());
+  }
+
+  @Test
+  public void csvExportListsEveryMatchInTheSearchOrder() throws Exception {
+    for (String q : List.of("china", "chips", "")) {
+      JsonNode search = Http.json(solr.url + "/api/search?size=100&q=" + q);
+      String csv = Http.get(solr.url + "/api/search.csv?q=" + q).body();
+      List<String> rows = csv.lines().filter(l -> !l.startsWith("#")).toList();
+      assertTrue(csv, csv.contains("# total: " + search.get("total").asLong()));
+      assertEquals(search.get("total").asInt() + 1, rows.size());
+      assertEquals(ids(search), rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1]).toList());
+    }
+  }
+
+  /**
+   * Searches from 16 connections while a Solr node is stopped: every search is answered, by the
+   * replicas on the other node (the product fails over between node URLs, Solr between replicas).
+   * The node is started again afterwards, so the other tests do not depend on the order.
+   */
+  @Test
+  public void aNodeStoppedUnderLoadFailsNoSearch() throws Exception {
+    String collection = Http.json(solr.url + "/api/search?q=china").get("index_version").asText();
+    List<String> queries = List.of("q=china", "q=nvidia&topic=chips", "q=ai+chips", "", "q=huawei&sort=date", "entity_type=org");
+    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < 16; c++) {
+      int first = c;
+      Thread t = new Thread(() -> {
+        for (int i = first; !stop.get(); i++) {
+          String url = solr.url + "/api/search?" + queries.get(i % queries.size());
+          try {
+            var response = Http.get(url);
+            if (response.statusCode() == 200) {
+              answered.incrementAndGet();
+            } else {
+              failures.add(url + " -> " + response.statusCode() + " " + response.body());
+            }
+          } catch (Exception e) {
+            failures.add(url + " -> " + e);
+          }
+        }
+      });
+      t.start();
+      clients.add(t);
+    }
+    org.apache.solr.embedded.JettySolrRunner stopped = null;
+    try {
+      awaitAnswers(answered, 32);
+      stopped = cluster.solr.stopJettySolrRunner(1);
+      cluster.solr.waitForJettyToStop(stopped);
+      awaitAnswers(answered, answered.get() + 64);
+    } finally {
+      stop.set(true);
+      for (Thread t : clients) {
+        t.join(120_000);
+      }
+      if (stopped != null) {
+        cluster.solr.startJettySolrRunner(stopped);
+        cluster.solr.waitForActiveCollection(collection, 120, java.util.concurrent.TimeUnit.SECONDS, 2, 4);
+      }
+    }
+    System.out.printf("node stopped under 16-connection load: %d searches answered, %d failed%n", answered.get(), failures.size());
+    assertEquals(failures.toString(), 0, failures.size());
+  }
+
+  /** Waits until {@code n} searches were answered (at most three minutes; the machine may be busy). */
+  private static void awaitAnswers(java.util.concurrent.atomic.AtomicInteger answered, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (answered.get() < n && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue("only " + answered.get() + " of " + n + " searches answered in three minutes", answered.get() >= n);
+  }
+
+  /**
+   * A search that ran to its end: one that ran out of its time budget (the machine being busy)
+   * is partial on either engine and is asked again, at most three times.
+   */
+  private static JsonNode settled(String url) throws Exception {
+    JsonNode result = Http.json(url);
+    for (int i = 0; i < 3 && result.get("partial").asBoolean(); i++) {
+      result = Http.json(url);
+    }
+    assertTrue(url + " ran out of time three times", !result.get("partial").asBoolean());
+    return result;
+  }
+
+  private static Set<String> marked(JsonNode hit) {
+    Set<String> words = new TreeSet<>();
+    List<String> texts = new ArrayList<>(List.of(hit.get("title_html").asText()));
+    hit.get("snippets").forEach(s -> texts.add(s.asText()));
+    for (String t : texts) {
+      var m = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(t);
+      while (m.find()) {
+        words.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return words;
+  }
+
+  private static JsonNode byId(JsonNode result, String id) {
+    for (JsonNode hit : result.get("hits")) {
+      if (hit.get("id").asText().equals(id)) {
+        return hit;
+      }
+    }
+    throw new AssertionError(id + " is not among the embedded engine's hits");
+  }
+
+  private static List<String> ids(JsonNode result) {
+    List<String> ids = new ArrayList<>();
+    result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  private static Set<String> fields(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  /** The product's tokens of each text ({@code news-search analyze}), one list per text. */
+  private static List<List<String>> productTokens(String field, List<String> texts, boolean query) throws Exception {
+    List<String> args = new ArrayList<>(List.of("analyze", "--field", field));
+    if (query) {
+      args.add("--query");
+    }
+    args.addAll(texts);
+    Product.Run run = Product.run(args.toArray(String[]::new));
+    assertEquals(run.out(), 0, run.status());
+    List<List<String>> all = new ArrayList<>();
+    for (String line : run.out().lines().filter(l -> l.startsWith("[")).toList()) {
+      List<String> tokens = new ArrayList<>();
+      for (JsonNode t : Http.JSON.readTree(line)) {
+        tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+      }
+      all.add(sorted(tokens));
+    }
+    assertEquals(run.out(), texts.size(), all.size());
+    return all;
+  }
+
+  private static List<String> sorted(List<String> tokens) {
+    List<String> out = new ArrayList<>(tokens);
+    out.sort(java.util.Comparator.comparingInt((String t) -> Integer.parseInt(t.substring(t.lastIndexOf('@') + 1, t.lastIndexOf('['))))
+        .thenComparing(t -> t.substring(t.lastIndexOf('[')))
+        .thenComparing(t -> t));
+    return out;
+  }
+
+  /** The last stage of Solr's field analysis (the /analysis/field handler) of {@code field}. */
+  private static List<String> solrTokens(String field, String text, String stage) throws Exception {
+    String node = cluster.node(0).getBaseUrl().toString();
+    String param = stage.equals("index") ? "analysis.fieldvalue" : "analysis.query";
+    JsonNode analysis = Http.json(node + "/" + ALIAS + "/analysis/field?wt=json&analysis.fieldname=" + field
+        + "&" + param + "=" + Http.enc(text) + (stage.equals("query") ? "&analysis.fieldvalue=x" : ""));
+    JsonNode stages = analysis.get("analysis").get("field_names").get(field).get(stage);
+    JsonNode last = stages.get(stages.size() - 1);
+    List<String> tokens = new ArrayList<>();
+    for (JsonNode t : last) {
+      tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
+    }
+    return sorted(tokens);
+  }
+}

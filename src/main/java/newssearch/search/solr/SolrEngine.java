@@ -1,0 +1,341 @@
+package newssearch.search.solr;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import newssearch.enrich.Entity;
+import newssearch.enrich.Taxonomy;
+import newssearch.enrich.TopicTag;
+import newssearch.index.Schema;
+import newssearch.search.ArticleSearcher;
+import newssearch.search.ArticleView;
+import newssearch.search.Completion;
+import newssearch.search.EntityValue;
+import newssearch.search.InvalidRequestException;
+import newssearch.search.QueryBuilder;
+import newssearch.search.QueryText;
+import newssearch.search.RelatedArticle;
+import newssearch.search.SearchEngine;
+import newssearch.search.SearchLimits;
+import newssearch.search.SearchRequest;
+import newssearch.search.SearchResult;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.util.NamedList;
+
+/**
+ * The search engine of a SolrCloud collection (an alias; see {@link SolrCollections}). It keeps
+ * no state of its own beyond a client, so any number of servers may answer for one collection.
+ * Requests and results are those of the embedded engine, field for field.
+ */
+public final class SolrEngine implements SearchEngine {
+  private static final String HIT_FIELDS = String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO,
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT, "score");
+  /** Rows per page of an export's cursor. */
+  static final int EXPORT_PAGE = 1000;
+
+  private final SolrNodes nodes;
+  private final String collection;
+  private final SolrCollections collections;
+  private final SolrFacets facets;
+  private final Taxonomy taxonomy;
+  private final SearchLimits limits;
+  private final QueryBuilder queries;
+  private final SolrEntities entityCatalog = new SolrEntities();
+
+  /**
+   * @param queryAnalyzer the query-time analyzer of the text fields: queries are parsed here
+   *     first, so a query Solr would bend is refused with the embedded engine's error and limits
+   */
+  public SolrEngine(SolrNodes nodes, String collection, SolrCollections collections, Taxonomy taxonomy,
+      Analyzer queryAnalyzer, SearchLimits limits) {
+    this.queries = new QueryBuilder(Schema.analyzer(queryAnalyzer), limits);
+    this.nodes = nodes;
+    this.collection = collection;
+    this.collections = collections;
+    this.taxonomy = taxonomy;
+    this.facets = new SolrFacets(taxonomy);
+    this.limits = limits;
+  }
+
+  @Override
+  public String engine() {
+    return "solr";
+  }
+
+  @Override
+  public int documentCount() throws IOException {
+    return (int) results(query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0))).getNumFound();
+  }
+
+  /** The collection the alias points at: it names the index version, as generations do in the embedded engine. */
+  @Override
+  public String indexVersion() throws IOException {
+    return collections.aliasTarget(collection).orElse(collection);
+  }
+
+  /** Solr moves searches to a new collection itself when the alias moves. */
+  @Override
+  public boolean refresh() {
+    return false;
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    String generatedAt = Instant.now().toString();
+    queries.parse(request.query(), request.syntax());
+    String version = indexVersion();
+    ModifiableSolrParams p = SolrQueries.matching(request);
+    p.set("fl", HIT_FIELDS);
+    p.set("start", (request.page() - 1) * request.size());
+    p.set("rows", request.size());
+    p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+    p.set("json.facet", SolrFacets.request(request));
+    SolrQueries.highlight(p);
+    NamedList<Object> response = query(p);
+    SolrDocumentList docs = results(response);
+    Map<String, Map<String, List<String>>> highlighting = highlighting(response);
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    for (SolrDocument d : docs) {
+      hits.add(hit(d, highlighting.get(String.valueOf(d.getFieldValue(Schema.ID)))));
+    }
+    boolean partial = partial(response);
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResult(request.query(), docs.getNumFound(), !partial, request.page(), request.size(), tookMs, hits,
+        facets.read((NamedList<?>) response.get("facets"), request), null, partial, version, generatedAt);
+  }
+
+  /** Every match in order, read with a cursor, so deep pages cost no more than the first. */
+  @Override
+  public ArticleSearcher.Export export(SearchRequest request) throws IOException {
+    String generatedAt = Instant.now().toString();
+    queries.parse(request.query(), request.syntax());
+    String version = indexVersion();
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    String cursor = "*";
+    long total = 0;
+    boolean partial = false;
+    while (hits.size() < SearchRequest.MAX_WINDOW) {
+      ModifiableSolrParams p = SolrQueries.matching(request);
+      p.set("fl", HIT_FIELDS);
+      p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
+      p.set("cursorMark", cursor);
+      NamedList<Object> response = query(p);
+      SolrDocumentList docs = results(response);
+      total = docs.getNumFound();
+      partial |= partial(response);
+      for (SolrDocument d : docs) {
+        hits.add(hit(d, null));
+      }
+      String nextCursor = (String) response.get("nextCursorMark");
+      if (docs.isEmpty() || nextCursor == null || nextCursor.equals(cursor)) {
+        break;
+      }
+      cursor = nextCursor;
+    }
+    Map<String, String> topicLabels = new java.util.TreeMap<>();
+    for (SearchResult.Hit h : hits) {
+      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
+    }
+    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
+  }
+
+  /** Entity names first (most named first), then titles with words starting as typed. */
+  @Override
+  public List<Completion> complete(String prefix, int n) throws IOException {
+    if (prefix.isBlank()) {
+      return List.of();
+    }
+    List<Completion> out = new ArrayList<>();
+    for (EntityValue v : entities(prefix, List.of(), n)) {
+      out.add(new Completion(v.value(), Completion.ENTITY, null, v.type()));
+    }
+    List<String> words = List.of(SolrEntities.fold(prefix).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+    if (out.size() < n && !words.isEmpty()) {
+      StringBuilder q = new StringBuilder();
+      for (int i = 0; i < words.size(); i++) {
+        q.append(i == 0 ? "+" : " +").append(Schema.SPELL).append(':').append(words.get(i)).append(i == words.size() - 1 ? "*" : "");
+      }
+      ModifiableSolrParams p = new ModifiableSolrParams().set("q", "{!lucene v=$tq}").set("tq", q.toString())
+          .set("fl", Schema.ID + "," + Schema.TITLE).set("rows", 2 * n).set("sort", SolrQueries.sort(newssearch.search.SortOrder.NEWEST));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (SolrDocument d : results(query(p))) {
+        String title = string(d, Schema.TITLE);
+        if (out.size() < n && titleHasWords(title, words) && seen.add(title)) {
+          out.add(new Completion(title, Completion.TITLE, string(d, Schema.ID), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every word but the last is in the title, and a title word starts with the last one. */
+  private static boolean titleHasWords(String title, List<String> words) {
+    List<String> titleWords = List.of(SolrEntities.fold(title).split("[^\\p{L}\\p{N}]+"));
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      boolean last = i == words.size() - 1;
+      if (titleWords.stream().noneMatch(t -> last ? t.startsWith(w) : t.equals(w))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public List<EntityValue> entityValues(String prefix, List<String> types, int n) throws IOException {
+    return entities(prefix, types, n);
+  }
+
+  private List<EntityValue> entities(String prefix, List<String> types, int n) throws IOException {
+    String version = indexVersion();
+    ModifiableSolrParams catalogRequest = entityCatalog.requestIfStale(version);
+    if (catalogRequest != null) {
+      entityCatalog.read(version, query(catalogRequest));
+    }
+    return entityCatalog.search(prefix, types, n);
+  }
+
+  /** Articles most like article {@code id}: Solr's more-like-this over title and text, across shards. */
+  @Override
+  public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
+    ModifiableSolrParams exists = new ModifiableSolrParams().set("q", "{!term f=" + Schema.ID + " v=$id}").set("id", id)
+        .set("rows", 0);
+    if (results(query(exists)).getNumFound() == 0) {
+      return Optional.empty();
+    }
+    ModifiableSolrParams p = new ModifiableSolrParams()
+        .set("q", "{!mlt qf=" + Schema.TITLE + "," + Schema.TEXT + " mintf=1 mindf=1 maxqt=30 boost=true v=$id}")
+        .set("id", id)
+        .set("fq", "-{!term f=" + Schema.ID + " v=$id}")
+        .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO, Schema.DATE_PRECISION, Schema.SOURCE,
+            Schema.ENRICHMENT, "score"))
+        .set("rows", n);
+    List<RelatedArticle> related = new ArrayList<>();
+    for (SolrDocument d : results(query(p))) {
+      Object score = d.getFieldValue("score");
+      related.add(new RelatedArticle(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.DATE_ISO),
+          string(d, Schema.SOURCE), Schema.enrichment(string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
+          score instanceof Number f ? f.floatValue() : 0f, nullable(d, Schema.DATE_PRECISION)));
+    }
+    return Optional.of(related);
+  }
+
+  @Override
+  public Optional<ArticleView> article(String id) throws IOException {
+    ModifiableSolrParams p = new ModifiableSolrParams()
+        .set("q", "{!term f=" + Schema.ID + " v=$id}").set("id", id).set("rows", 1)
+        .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.TITLE_ORIGIN, Schema.DATE_ISO, Schema.DATE_PRECISION,
+            Schema.DATE_BASIS, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.TEXT));
+    SolrDocumentList docs = results(query(p));
+    if (docs.isEmpty()) {
+      return Optional.empty();
+    }
+    SolrDocument d = docs.get(0);
+    Schema.Enrichment enrichment = Schema.enrichment(string(d, Schema.ENRICHMENT));
+    return Optional.of(new ArticleView(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.TITLE_ORIGIN),
+        nullable(d, Schema.DATE_ISO), nullable(d, Schema.DATE_PRECISION), nullable(d, Schema.DATE_BASIS),
+        string(d, Schema.SOURCE), string(d, Schema.URL), enrichment.topics(), enrichment.entities(), string(d, Schema.TEXT)));
+  }
+
+  @Override
+  public void close() {
+    nodes.close();
+  }
+
+  private SearchResult.Hit hit(SolrDocument d, Map<String, List<String>> highlights) {
+    Schema.Enrichment enrichment = Schema.enrichment(string(d, Schema.ENRICHMENT));
+    String title = string(d, Schema.TITLE);
+    List<String> titleHtml = highlights == null ? null : highlights.get(Schema.TITLE);
+    List<String> snippets = highlights == null || highlights.get(Schema.TEXT) == null ? List.of()
+        : highlights.get(Schema.TEXT).stream().map(String::strip).toList();
+    Object score = d.getFieldValue("score");
+    return new SearchResult.Hit(
+        string(d, Schema.ID),
+        title,
+        titleHtml == null || titleHtml.isEmpty() ? QueryText.escapeHtml(title) : titleHtml.get(0).strip(),
+        nullable(d, Schema.DATE_ISO),
+        nullable(d, Schema.DATE_PRECISION),
+        string(d, Schema.SOURCE),
+        string(d, Schema.URL),
+        enrichment.topics().stream().map(TopicTag::id).toList(),
+        enrichment.entities().stream()
+            .sorted(Comparator.comparingInt((Entity e) -> -e.mentions().size()))
+            .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
+            .toList(),
+        score instanceof Number s && !Float.isNaN(s.floatValue()) ? s.floatValue() : 0f,
+        snippets,
+        arrival(d));
+  }
+
+  /** Runs a query; Solr's refusal of a query it cannot parse is the user's 400, as in the embedded engine. */
+  private NamedList<Object> query(ModifiableSolrParams p) throws IOException {
+    try {
+      return nodes.request(new QueryRequest(p, org.apache.solr.client.solrj.SolrRequest.METHOD.POST), collection);
+    } catch (SolrNodes.SolrRequestException e) {
+      if (e.status() == 400) {
+        throw new InvalidRequestException("bad_query", "the query cannot be run: " + firstLine(e.getMessage()));
+      }
+      throw e;
+    }
+  }
+
+  private static SolrDocumentList results(NamedList<Object> response) {
+    return (SolrDocumentList) response.get("response");
+  }
+
+  private static boolean partial(NamedList<Object> response) {
+    Object header = response.get("responseHeader");
+    return header instanceof NamedList<?> h && Boolean.TRUE.equals(h.get("partialResults"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, List<String>>> highlighting(NamedList<Object> response) {
+    Map<String, Map<String, List<String>>> out = new java.util.HashMap<>();
+    Object hl = response.get("highlighting");
+    if (hl instanceof NamedList<?> byDoc) {
+      for (Map.Entry<String, ?> doc : byDoc) {
+        Map<String, List<String>> fields = new java.util.HashMap<>();
+        if (doc.getValue() instanceof NamedList<?> byField) {
+          for (Map.Entry<String, ?> f : byField) {
+            if (f.getValue() instanceof String[] a) {
+              fields.put(f.getKey(), List.of(a));
+            } else if (f.getValue() instanceof List<?> l) {
+              fields.put(f.getKey(), (List<String>) l);
+            }
+          }
+        }
+        out.put(doc.getKey(), fields);
+      }
+    }
+    return out;
+  }
+
+  private static String string(SolrDocument d, String field) {
+    Object v = d.getFirstValue(field);
+    return v == null ? "" : v.toString();
+  }
+
+  /** When the article reached the index, as the embedded engine writes it (ISO instant); null if unknown. */
+  private static String arrival(SolrDocument d) {
+    return d.getFirstValue(Schema.INDEXED_AT) instanceof Number millis
+        ? java.time.Instant.ofEpochMilli(millis.longValue()).toString() : null;
+  }
+
+  private static String nullable(SolrDocument d, String field) {
+    Object v = d.getFirstValue(field);
+    return v == null ? null : v.toString();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").strip();
+  }
+}

@@ -1,0 +1,81 @@
+package newssearch.search.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import newssearch.index.Schema;
+import newssearch.search.QuerySyntax;
+import newssearch.search.SearchRequest;
+import newssearch.search.SortOrder;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Solr parameters of a search: filters tagged and each facet excluding its own tag (so a
+ * selected value's siblings keep their counts, as with DrillSideways), every sort ending with the
+ * id (stable pages and cursors), and values quoted so that a quote in a value cannot change the
+ * query. The results themselves are compared with the embedded engine in solr-cluster/.
+ */
+class SolrQueriesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static SearchRequest request(String q, List<String> topics, List<String> entities, List<String> types,
+      List<String> sources) {
+    return new SearchRequest(q, QuerySyntax.SIMPLE, topics, entities, types, sources, LocalDate.of(2025, 1, 1),
+        LocalDate.of(2025, 6, 30), SortOrder.RELEVANCE, 1, 10, 20);
+  }
+
+  @Test
+  void filtersAreTaggedAndFacetsExcludeTheirOwnTag() throws Exception {
+    SearchRequest r = request("chips", List.of("chips", "trade"), List.of("Nvidia"), List.of("org"), List.of("Reuters \"Asia\""));
+    ModifiableSolrParams p = SolrQueries.matching(r);
+    List<String> fq = List.of(p.getParams("fq"));
+    assertTrue(fq.contains("{!tag=topic}topic:(\"chips\" OR \"trade\")"), fq.toString());
+    assertTrue(fq.contains("{!tag=entity}entity:(\"Nvidia\")"), fq.toString());
+    assertTrue(fq.contains("{!tag=entity}entity_type:(\"org\")"), fq.toString());
+    assertTrue(fq.contains("{!tag=source}source:(\"Reuters \\\"Asia\\\"\")"), fq.toString());
+    assertTrue(fq.contains("{!tag=date}date:[" + Schema.dateValue(LocalDate.of(2025, 1, 1)) + " TO "
+        + Schema.dateValue(LocalDate.of(2025, 6, 30)) + "]"), fq.toString());
+
+    JsonNode facets = JSON.readTree(SolrFacets.request(r));
+    assertEquals("topic", facets.get("topic").get("domain").get("excludeTags").asText());
+    assertEquals("source", facets.get("source").get("domain").get("excludeTags").asText());
+    assertEquals("date", facets.get("month").get("domain").get("excludeTags").asText());
+    assertTrue(facets.get("year").get("domain") == null, "years count with the date filter on, as in the embedded engine");
+    assertEquals("entity", facets.get(SolrFields.ENTITY_PATH).get("domain").get("excludeTags").asText());
+  }
+
+  @Test
+  void withoutASelectedEntityEachTypeReadsItsTopNames() throws Exception {
+    JsonNode facets = JSON.readTree(SolrFacets.request(request("", List.of(), List.of(), List.of("org", "person"), List.of())));
+    assertEquals("org/", facets.get("entity_org").get("prefix").asText());
+    assertEquals("person/", facets.get("entity_person").get("prefix").asText());
+    assertTrue(facets.get("entity_place") == null, "only the requested types");
+    assertTrue(facets.get("entity_org").get("refine").asBoolean());
+  }
+
+  @Test
+  void everySortEndsWithTheId() {
+    for (SortOrder order : SortOrder.values()) {
+      assertTrue(SolrQueries.sort(order).endsWith(Schema.ID + " asc"), order.toString());
+    }
+  }
+
+  @Test
+  void severalWordsAddTheNearWordsBoost() {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    SolrQueries.query(p, "export controls", QuerySyntax.SIMPLE);
+    assertEquals("{!bool must=$main should=$near}", p.get("q"));
+    assertEquals("title:\"export controls\"~3^2 text:\"export controls\"~3", p.get("near"));
+    ModifiableSolrParams one = new ModifiableSolrParams();
+    SolrQueries.query(one, "nvidia", QuerySyntax.SIMPLE);
+    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", one.get("q"));
+    ModifiableSolrParams all = new ModifiableSolrParams();
+    SolrQueries.query(all, " ", QuerySyntax.SIMPLE);
+    assertEquals("*:*", all.get("q"));
+  }
+}
