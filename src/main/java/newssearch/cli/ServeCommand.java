@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     IndexConfig config = IndexConfig.load(locations.configDir());
     if (solr.given()) {
-      return SolrServe.run(config, solr, host, port, corsOrigins, out);
+      return SolrServe.run(config, solr, host, port, corsOrigins, loadLimits(), out);
     }
     LiveRules liveRules = LiveRules.load(locations.configDir());
     IndexStore store = new IndexStore(locations.indexDir());

@@ -17,8 +17,8 @@ import newssearch.web.WebServer;
 final class SolrServe {
   private SolrServe() {}
 
-  static int run(IndexConfig config, SolrOptions solr, String host, int port, List<String> corsOrigins, PrintWriter out)
-      throws Exception {
+  static int run(IndexConfig config, SolrOptions solr, String host, int port, List<String> corsOrigins,
+      newssearch.web.LoadLimits loadLimits, PrintWriter out) throws Exception {
     SolrNodes nodes = solr.nodes();
     SolrEngine engine = new SolrEngine(nodes, solr.collection, new SolrCollections(nodes, config.dir()),
         config.taxonomy(), config.analysis().query(), SearchLimits.DEFAULT);
@@ -30,7 +30,7 @@ final class SolrServe {
       throw new Failures.UserError("cannot reach collection '" + solr.collection + "' at " + nodes.baseUrls() + ": "
           + e.getMessage());
     }
-    WebServer server = new WebServer(engine, corsOrigins).start(host, port);
+    WebServer server = new WebServer(engine, corsOrigins).loadLimits(loadLimits).start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop();

@@ -38,7 +38,9 @@ public class SolrClusterTest {
     assertEquals(created.out(), 0, created.status());
     Product.Run indexed = Product.run("index", "--solr", cluster.urls(), "--collection", ALIAS);
     assertEquals(indexed.out(), 0, indexed.status());
-    solr = Product.serve("--solr", cluster.urls(), "--collection", ALIAS);
+    // Room for every connection of the load test: it looks for failed searches, not for the
+    // 503s with which a server sheds load beyond its limit.
+    solr = Product.serve("--solr", cluster.urls(), "--collection", ALIAS, "--max-concurrent", "32");
     lucene = Product.serve("--index", work.resolve("index").toString());
   }
 
@@ -113,11 +115,17 @@ public class SolrClusterTest {
       List<String> lIds = ids(l);
       List<String> sIds = ids(s);
       assertEquals(search + ": hits on the page", lIds.size(), sIds.size());
-      if (!lIds.isEmpty()) {
-        Set<String> common = new HashSet<>(lIds);
-        common.retainAll(sIds);
-        double overlap = common.size() / (double) lIds.size();
-        assertTrue(search + ": top overlap " + overlap + " " + lIds + " vs " + sIds, overlap >= 0.8);
+      // Rankings are compared as the engines' top 10 of the same search, whatever page was asked:
+      // a deeper page of a few hits shows where near-equal scores fall, not whether the same
+      // articles rank high.
+      String top = search.replaceAll("(^|&)(page|size)=[0-9]+", "");
+      List<String> lTop = ids(settled(lucene.url + "/api/search?" + top + "&size=10"));
+      List<String> sTop = ids(settled(solr.url + "/api/search?" + top + "&size=10"));
+      if (!lTop.isEmpty()) {
+        Set<String> common = new HashSet<>(lTop);
+        common.retainAll(sTop);
+        double overlap = common.size() / (double) lTop.size();
+        assertTrue(search + ": top-10 overlap " + overlap + " " + lTop + " vs " + sTop, overlap >= 0.8);
       }
       if (!search.contains("sort=") && !search.contains("q=") || search.contains("sort=")) {
         assertEquals(search + ": order of a date sort", lIds, sIds);
@@ -206,11 +214,14 @@ public class SolrClusterTest {
   public void csvExportListsEveryMatchInTheSearchOrder() throws Exception {
     for (String q : List.of("china", "chips", "")) {
       JsonNode search = Http.json(solr.url + "/api/search?size=100&q=" + q);
-      String csv = Http.get(solr.url + "/api/search.csv?q=" + q).body();
-      List<String> rows = csv.lines().filter(l -> !l.startsWith("#")).toList();
-      assertTrue(csv, csv.contains("# total: " + search.get("total").asLong()));
-      assertEquals(search.get("total").asInt() + 1, rows.size());
-      assertEquals(ids(search), rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1]).toList());
+      var response = Http.get(solr.url + "/api/search.csv?q=" + q);
+      String csv = response.body();
+      // Header first, every field quoted; the total travels in a header, not in the file.
+      assertTrue(csv, csv.startsWith("\"rank\",\"id\","));
+      assertEquals(String.valueOf(search.get("total").asLong()), response.headers().firstValue("X-Total-Count").orElse(""));
+      List<String> rows = csv.lines().filter(l -> l.matches("^\"[0-9]+\",.*")).toList();
+      assertEquals(search.get("total").asInt(), rows.size());
+      assertEquals(ids(search), rows.stream().map(r -> r.split("\",\"")[1]).toList());
     }
   }
 
