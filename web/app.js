@@ -331,6 +331,14 @@ function renderTopics(values) {
   const list = $("facet-topic");
   $("topic-hint").hidden = values.length < 2;
   $("topic-hint").classList.toggle("emphasis", state.topics.length >= 2);
+  // Two or more ticked topics may also be asked for together (topic_match=all).
+  const all = $("topic-all");
+  $("topic-all-label").hidden = state.topics.length < 2;
+  all.checked = state.topic_match === "all";
+  all.onchange = () => go(withChanges(state, { topic_match: all.checked ? "all" : "" }));
+  $("topic-hint").textContent = all.checked && state.topics.length >= 2
+    ? "Ticked topics combine with AND: only articles with every one of them are shown."
+    : "Ticked topics combine with OR: an article with any of them is shown.";
   if (values.length === 0) {
     list.replaceChildren(el("li", { className: "muted", textContent: "No topics." }));
     return;

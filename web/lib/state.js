@@ -2,7 +2,7 @@
 // The same parameters go to /api/search, so the page shows exactly what the API answers.
 
 const LISTS = { topics: "topic", entities: "entity", sources: "source" };
-const SINGLES = ["q", "syntax", "from", "to", "sort", "match"];
+const SINGLES = ["q", "syntax", "from", "to", "sort", "match", "topic_match"];
 
 /** The search state in a query string (a URLSearchParams or a string). */
 export function readState(search) {
@@ -27,6 +27,7 @@ export function toParams(state) {
   if (state.to) p.set("to", state.to);
   if (state.sort) p.set("sort", state.sort);
   if (state.match) p.set("match", state.match);
+  if (state.topic_match && (state.topics || []).length > 1) p.set("topic_match", state.topic_match);
   if (state.page > 1) p.set("page", String(state.page));
   if (state.size) p.set("size", String(state.size));
   return p;

@@ -513,8 +513,17 @@ public final class ArticleSearcher implements SearchEngine {
           .build();
     }
     DrillDownQuery drill = new DrillDownQuery(facetsConfig, base);
-    for (String topic : request.topics()) {
-      drill.add(Schema.TOPIC, topic);
+    if (request.allTopics() && request.topics().size() > 1) {
+      // Every topic: one drill-down clause that requires them all, so the topic facet still
+      // counts sideways (as if no topic were ticked) like any other multi-select facet.
+      String field = facetsConfig.getDimConfig(Schema.TOPIC).indexFieldName;
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      request.topics().forEach(t -> all.add(new TermQuery(DrillDownQuery.term(field, Schema.TOPIC, t)), BooleanClause.Occur.FILTER));
+      drill.add(Schema.TOPIC, all.build());
+    } else {
+      for (String topic : request.topics()) {
+        drill.add(Schema.TOPIC, topic);
+      }
     }
     for (String source : request.sources()) {
       drill.add(Schema.SOURCE, source);

@@ -15,7 +15,7 @@ import org.apache.lucene.facet.LabelAndValue;
  * Every entity of one index generation with its type and the number of articles naming it, most
  * named first: what facet search and completion look in.
  */
-final class EntityCatalog {
+public final class EntityCatalog {
   private final List<EntityValue> values;
 
   private EntityCatalog(List<EntityValue> values) {
@@ -43,6 +43,16 @@ final class EntityCatalog {
    * {@code types} if any are given, most named first.
    */
   List<EntityValue> search(String prefix, List<String> types, int limit) {
+    return search(values, prefix, types, limit);
+  }
+
+  /**
+   * The entity values among {@code values}, in their order, with a word starting with
+   * {@code prefix} (case and accents ignored) and of one of {@code types} if any are given:
+   * the facet search of every engine.
+   */
+  public static List<EntityValue> search(java.util.Collection<EntityValue> values, String prefix, List<String> types,
+      int limit) {
     String p = fold(prefix.strip());
     return values.stream()
         .filter(v -> types.isEmpty() || types.contains(v.type()))

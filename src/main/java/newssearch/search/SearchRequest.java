@@ -22,6 +22,8 @@ import java.util.List;
  * @param requireAll every word of the query must match, even when too few articles have them
  *     all (the API's {@code match=all}); otherwise the matching rules may relax the query
  * @param since only articles that arrived in the index after this instant, or null
+ * @param allTopics an article must have every topic in {@code topics} (the API's
+ *     {@code topic_match=all}); otherwise any one of them is enough
  */
 public record SearchRequest(
     String query,
@@ -37,7 +39,8 @@ public record SearchRequest(
     int size,
     int facetSize,
     boolean requireAll,
-    java.time.Instant since) {
+    java.time.Instant since,
+    boolean allTopics) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -69,6 +72,14 @@ public record SearchRequest(
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException("bad_parameter", "from (" + from + ") is after to (" + to + ")");
     }
+  }
+
+  /** A search where any one of the topics is enough. */
+  public SearchRequest(String query, QuerySyntax syntax, List<String> topics, List<String> entities,
+      List<String> entityTypes, List<String> sources, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+      int facetSize, boolean requireAll, java.time.Instant since) {
+    this(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, requireAll, since,
+        false);
   }
 
   /** A search that the matching rules may relax, of articles whatever their time of arrival. */
@@ -116,24 +127,24 @@ public record SearchRequest(
   /** The same search with another query text: what a spelling suggestion would run. */
   public SearchRequest withQuery(String otherQuery) {
     return new SearchRequest(otherQuery, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize,
-        requireAll, since);
+        requireAll, since, allTopics);
   }
 
   /** The same search in another order. */
   public SearchRequest withSort(SortOrder otherSort) {
     return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, otherSort, page, size, facetSize,
-        requireAll, since);
+        requireAll, since, allTopics);
   }
 
   /** The same search on another page of another size. */
   public SearchRequest withPage(int otherPage, int otherSize) {
     return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, otherPage, otherSize, facetSize,
-        requireAll, since);
+        requireAll, since, allTopics);
   }
 
   /** The same search with every word required (or not). */
   public SearchRequest withRequireAll(boolean all) {
     return new SearchRequest(query, syntax, topics, entities, entityTypes, sources, from, to, sort, page, size, facetSize, all,
-        since);
+        since, allTopics);
   }
 }

@@ -35,7 +35,18 @@ final class SearchParams {
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         integer(ctx, "facet_size", SearchRequest.DEFAULT_FACET_SIZE),
         requireAll(text(ctx, "match", "")),
-        instant(ctx, "since"));
+        instant(ctx, "since"),
+        allTopics(text(ctx, "topic_match", "")));
+  }
+
+  /** {@code topic_match=all}: an article must have every topic asked for; empty or {@code any}: one is enough. */
+  static boolean allTopics(String topicMatch) {
+    return switch (topicMatch.strip()) {
+      case "", "any" -> false;
+      case "all" -> true;
+      default -> throw new InvalidRequestException("bad_parameter",
+          "topic_match must be any or all, not '" + topicMatch + "'");
+    };
   }
 
   /** {@code match=all}: every word required, never relaxed; empty or {@code auto}: the matching rules decide. */

@@ -60,7 +60,7 @@ class ApiOpenApiTest {
     }
     List<String> searchParams = api.getPaths().get("/api/search").getGet().getParameters().stream()
         .map(p -> p.getName()).toList();
-    assertEquals(List.of("q", "match", "syntax", "topic", "entity", "entity_type", "source", "from", "to", "sort", "page",
+    assertEquals(List.of("q", "match", "syntax", "topic", "topic_match", "entity", "entity_type", "source", "from", "to", "sort", "page",
         "size", "facet_size", "since"), searchParams);
   }
 

@@ -61,6 +61,21 @@ class WebServerTest extends SeedServerTests {
     }
     JsonNode filtered = server.getJson("/api/search?topic=chips&topic=quantum&size=100");
     assertEquals(chipsOrQuantum, filtered.get("total").asLong());
+    long chipsAndTrade = 0;
+    for (JsonNode hit : all.get("hits")) {
+      String topics = hit.get("topics").toString();
+      if (topics.contains("\"chips\"") && topics.contains("\"trade\"")) {
+        chipsAndTrade++;
+      }
+    }
+    JsonNode both = server.getJson("/api/search?topic=chips&topic=trade&topic_match=all&size=100");
+    assertTrue(chipsAndTrade > 0);
+    assertEquals(chipsAndTrade, both.get("total").asLong(), "topic_match=all: articles with every topic");
+    assertTrue(chipsAndTrade < server.getJson("/api/search?topic=chips&topic=trade").get("total").asLong());
+    // The topic facet still counts as if no topic were ticked, as for any one-of-many filter.
+    assertEquals(server.getJson("/api/search?topic=chips&topic=trade").get("facets").get("topic").toString(),
+        both.get("facets").get("topic").toString());
+    assertEquals(400, server.get("/api/search?topic=chips&topic_match=most").statusCode());
     assertEquals(1, server.getJson("/api/search?from=2025-07-25&to=2025-07-25").get("total").asInt());
     long namingNvidia = 0;
     for (JsonNode hit : all.get("hits")) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import newssearch.search.EntityCatalog;
 import newssearch.search.EntityValue;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
@@ -53,24 +54,7 @@ final class SolrEntities {
    * {@code types} if any are given, most named first.
    */
   List<EntityValue> search(String prefix, List<String> types, int limit) {
-    String p = fold(prefix.strip());
-    return catalog.get().values().stream()
-        .filter(v -> types.isEmpty() || types.contains(v.type()))
-        .filter(v -> p.isEmpty() || hasWordStartingWith(fold(v.value()), p))
-        .limit(limit)
-        .toList();
-  }
-
-  private static boolean hasWordStartingWith(String name, String prefix) {
-    if (name.startsWith(prefix)) {
-      return true;
-    }
-    for (String word : name.split("[^\\p{L}\\p{N}]+")) {
-      if (word.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return EntityCatalog.search(catalog.get().values(), prefix, types, limit);
   }
 
   static String fold(String s) {

@@ -60,7 +60,11 @@ final class SolrQueries {
   }
 
   private static void filters(ModifiableSolrParams p, SearchRequest request) {
-    anyOf(p, TAG_TOPIC, Schema.TOPIC, request.topics());
+    if (request.allTopics()) {
+      request.topics().forEach(t -> anyOf(p, TAG_TOPIC, Schema.TOPIC, List.of(t)));
+    } else {
+      anyOf(p, TAG_TOPIC, Schema.TOPIC, request.topics());
+    }
     anyOf(p, TAG_SOURCE, Schema.SOURCE, request.sources());
     anyOf(p, TAG_ENTITY, Schema.ENTITY, request.entities());
     anyOf(p, TAG_ENTITY, SolrFields.ENTITY_TYPE, request.entityTypes());

@@ -124,6 +124,22 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void twoTickedTopicsCanBeAskedForTogether() throws Exception {
+    open("/?topic=chips&topic=trade");
+    WebElement all = browser.driver.findElement(By.id("topic-all"));
+    assertTrue(all.isDisplayed() && !all.isSelected());
+    assertTrue(browser.driver.findElement(By.id("topic-hint")).getText().contains("OR"));
+    all.click();
+    settle();
+    assertTrue(browser.driver.getCurrentUrl().contains("topic_match=all"), browser.driver.getCurrentUrl());
+    assertTrue(browser.driver.findElement(By.id("topic-hint")).getText().contains("AND"));
+    JsonNode both = api("topic=chips&topic=trade&topic_match=all");
+    assertTrue(both.get("total").asLong() < api("topic=chips&topic=trade").get("total").asLong());
+    assertEquals(ids(both), shownIds());
+    assertTrue(browser.driver.findElement(By.id("topic-all")).isSelected());
+  }
+
+  @Test
   void removingAFilterChipAndClearAllUndoFilters() throws Exception {
     open("/?q=china&topic=chips&topic=trade");
     browser.driver.findElement(By.cssSelector("#filter-chips .filter-chip")).click();
