@@ -3,7 +3,6 @@ package newssearch.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongField;
@@ -18,8 +17,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -149,30 +146,13 @@ public final class QueryBuilder {
 
   /** Refuses a query that would make too many term lookups or expand too many patterns. */
   private void checkCost(Query query) {
-    int[] terms = {0};
-    int[] expanding = {0};
-    query.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... t) {
-        terms[0] += t.length;
-      }
-
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        expanding[0]++;
-      }
-
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
-    if (terms[0] > limits.maxTerms()) {
-      throw tooComplex("it needs " + terms[0] + " term lookups across the searched fields; at most "
+    QueryCost cost = QueryCost.of(query);
+    if (cost.terms() > limits.maxTerms()) {
+      throw tooComplex("it needs " + cost.terms() + " term lookups across the searched fields; at most "
           + limits.maxTerms() + " are allowed");
     }
-    if (expanding[0] > limits.maxExpandingTerms()) {
-      throw tooComplex("it has " + expanding[0] + " wildcard, prefix or fuzzy lookups across the searched fields; at most "
+    if (cost.expanding() > limits.maxExpandingTerms()) {
+      throw tooComplex("it has " + cost.expanding() + " wildcard, prefix or fuzzy lookups across the searched fields; at most "
           + limits.maxExpandingTerms() + " are allowed");
     }
   }

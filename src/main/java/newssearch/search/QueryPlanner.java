@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,8 +20,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Plans a search-box query of words (with "phrases" and -excluded words if any) as the engines
@@ -246,24 +243,11 @@ final class QueryPlanner {
 
   /** Term lookups of the queries, as the budget counts them. */
   static int terms(List<Query> queries) {
-    int[] n = {0};
-    QueryVisitor counter = new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query q, Term... t) {
-        n[0] += t.length;
-      }
-
-      @Override
-      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-        n[0]++;
-      }
-
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    };
-    queries.forEach(q -> q.visit(counter));
-    return n[0];
+    int n = 0;
+    for (Query q : queries) {
+      QueryCost cost = QueryCost.of(q);
+      n += cost.terms() + cost.expanding();
+    }
+    return n;
   }
 }
