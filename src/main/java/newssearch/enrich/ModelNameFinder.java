@@ -56,7 +56,10 @@ public final class ModelNameFinder {
     finder.clearAdaptiveData();
     List<Name> names = new ArrayList<>();
     for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(text)) {
-      String[] tokens = sentence.stream().map(ModelTokens.Piece::text).toArray(String[]::new);
+      String[] tokens = new String[sentence.size()];
+      for (int i = 0; i < tokens.length; i++) {
+        tokens[i] = sentence.get(i).text();
+      }
       Span[] spans = finder.find(tokens);
       double[] probs = finder.probs(spans);
       for (int i = 0; i < spans.length; i++) {
