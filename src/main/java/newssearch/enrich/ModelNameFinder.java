@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import newssearch.config.ConfigException;
 import newssearch.ner.NerTypes;
+import newssearch.ner.WordWindowFeatures;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -39,6 +40,7 @@ public final class ModelNameFinder {
     if (!Files.exists(file)) {
       return null;
     }
+    WordWindowFeatures.allow();
     try (InputStream in = Files.newInputStream(file)) {
       return new ModelNameFinder(new TokenNameFinderModel(in));
     } catch (IOException | RuntimeException e) {

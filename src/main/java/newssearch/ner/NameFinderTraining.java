@@ -57,6 +57,7 @@ public final class NameFinderTraining {
     // Decoding keeps the single best tag sequence: three times faster than OpenNLP's default beam
     // of 3 at indexing time; training is the same either way.
     params.put(BeamSearch.BEAM_SIZE_PARAMETER, 1);
+    WordWindowFeatures.allow();
     TokenNameFinderFactory factory = settings.features() == null ? new TokenNameFinderFactory()
         : new TokenNameFinderFactory(settings.features().getBytes(StandardCharsets.UTF_8), Map.of(), new BioCodec());
     try {
