@@ -16,13 +16,18 @@ import newssearch.search.ArticleView;
 import newssearch.search.Completion;
 import newssearch.search.EntityValue;
 import newssearch.search.InvalidRequestException;
+import newssearch.search.MatchingRules;
 import newssearch.search.QueryBuilder;
+import newssearch.search.QueryPlan;
+import newssearch.search.QueryPlanner;
+import newssearch.search.QuerySyntax;
 import newssearch.search.QueryText;
 import newssearch.search.RelatedArticle;
 import newssearch.search.SearchEngine;
 import newssearch.search.SearchLimits;
 import newssearch.search.SearchRequest;
 import newssearch.search.SearchResult;
+import newssearch.search.SpellingSuggester;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.SolrDocument;
@@ -48,6 +53,8 @@ public final class SolrEngine implements SearchEngine {
   private final Taxonomy taxonomy;
   private final SearchLimits limits;
   private final QueryBuilder queries;
+  private final QueryPlanner planner;
+  private final MatchingRules rules;
   private final SolrEntities entityCatalog = new SolrEntities();
 
   /**
@@ -56,7 +63,19 @@ public final class SolrEngine implements SearchEngine {
    */
   public SolrEngine(SolrNodes nodes, String collection, SolrCollections collections, Taxonomy taxonomy,
       Analyzer queryAnalyzer, SearchLimits limits) {
-    this.queries = new QueryBuilder(Schema.analyzer(queryAnalyzer), limits);
+    this(nodes, collection, collections, taxonomy, queryAnalyzer, limits, MatchingRules.DEFAULT);
+  }
+
+  /**
+   * @param rules when a query of words may match articles lacking some of them: the embedded
+   *     engine's plan ({@link QueryPlanner}) decides, from the collection's word counts
+   */
+  public SolrEngine(SolrNodes nodes, String collection, SolrCollections collections, Taxonomy taxonomy,
+      Analyzer queryAnalyzer, SearchLimits limits, MatchingRules rules) {
+    Analyzer analyzer = Schema.analyzer(queryAnalyzer);
+    this.queries = new QueryBuilder(analyzer, limits);
+    this.planner = new QueryPlanner(analyzer, limits, rules, queries);
+    this.rules = rules;
     this.nodes = nodes;
     this.collection = collection;
     this.collections = collections;
@@ -91,16 +110,20 @@ public final class SolrEngine implements SearchEngine {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     String generatedAt = Instant.now().toString();
-    queries.parse(request.query(), request.syntax());
+    SolrWordStats stats = new SolrWordStats(this::query);
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
-    ModifiableSolrParams p = SolrQueries.matching(request);
-    p.set("fl", HIT_FIELDS);
-    p.set("start", (request.page() - 1) * request.size());
-    p.set("rows", request.size());
-    p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
-    p.set("json.facet", SolrFacets.request(request));
-    SolrQueries.highlight(p);
-    NamedList<Object> response = query(p);
+    Planned planned = planned(request, plan, tier -> {
+      ModifiableSolrParams p = SolrQueries.matching(request, tier);
+      p.set("fl", HIT_FIELDS);
+      p.set("start", (request.page() - 1) * request.size());
+      p.set("rows", request.size());
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      p.set("json.facet", SolrFacets.request(request));
+      SolrQueries.highlight(p);
+      return query(p);
+    });
+    NamedList<Object> response = planned.response;
     SolrDocumentList docs = results(response);
     Map<String, Map<String, List<String>>> highlighting = highlighting(response);
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -110,21 +133,76 @@ public final class SolrEngine implements SearchEngine {
     boolean partial = partial(response);
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(request.query(), docs.getNumFound(), !partial, request.page(), request.size(), tookMs, hits,
-        facets.read((NamedList<?>) response.get("facets"), request), null, partial, version, generatedAt);
+        facets.read((NamedList<?>) response.get("facets"), request), suggestion(request, planned.strictTotal, stats),
+        partial, version, generatedAt, planned.tier.matching());
+  }
+
+  /** Runs one tier of a plan: its request and response. */
+  private interface TierRun {
+    NamedList<Object> run(QueryPlan.Tier tier) throws IOException;
+  }
+
+  /** The response of the tier that answered, and how many articles had every word. */
+  private record Planned(NamedList<Object> response, QueryPlan.Tier tier, long total, long strictTotal) {}
+
+  /**
+   * The tiers of the plan as the embedded engine runs them ({@code ArticleSearcher}): the query
+   * requiring every word; when too few articles have them all and the request does not insist on
+   * every word, each looser tier in turn, kept if it finds more.
+   */
+  private Planned planned(SearchRequest request, QueryPlan plan, TierRun run) throws IOException {
+    QueryPlan.Tier first = plan.strict();
+    NamedList<Object> strict = run.run(first);
+    long strictTotal = results(strict).getNumFound();
+    Planned best = new Planned(strict, first, strictTotal, strictTotal);
+    if (request.requireAll()) {
+      return best;
+    }
+    for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
+      if (best.total >= rules.relaxBelow() || tier.onlyWhenNothing() && best.total > 0) {
+        break;
+      }
+      NamedList<Object> looser = run.run(tier);
+      long total = results(looser).getNumFound();
+      if (total > best.total) {
+        best = new Planned(looser, tier, total, strictTotal);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A corrected query when few articles have every word as typed, chosen as the embedded engine
+   * chooses ({@link SpellingSuggester}): candidates from Solr's spellcheck over the same
+   * vocabulary, each whole corrected query counted with the request's filters.
+   */
+  private String suggestion(SearchRequest request, long total, SolrWordStats stats) throws IOException {
+    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank() || total >= Math.max(1, rules.relaxBelow())) {
+      return null;
+    }
+    return new SpellingSuggester(stats, stats).correct(request.query(), corrected -> {
+      QueryPlan.Tier strict = planner.plan(corrected, request.syntax(), stats).strict();
+      ModifiableSolrParams p = SolrQueries.matching(request.withQuery(corrected), strict);
+      p.set("rows", 0);
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      return results(query(p)).getNumFound();
+    }, total);
   }
 
   /** Every match in order, read with a cursor, so deep pages cost no more than the first. */
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
-    queries.parse(request.query(), request.syntax());
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
     String version = indexVersion();
+    // The tier a search of this request would answer with, chosen by counts alone.
+    QueryPlan.Tier tier = planned(request, plan, t -> query(SolrQueries.matching(request, t).set("rows", 0))).tier;
     List<SearchResult.Hit> hits = new ArrayList<>();
     String cursor = "*";
     long total = 0;
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
-      ModifiableSolrParams p = SolrQueries.matching(request);
+      ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", HIT_FIELDS);
       p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
       p.set("cursorMark", cursor);
