@@ -54,7 +54,15 @@ final class SeedCluster {
     try {
       cluster.close();
     } catch (Exception e) {
+      // MiniSolrCloudCluster gathers each node's failure to stop as a suppressed exception:
+      // print them, so that what failed is known.
       System.err.println("warning: the test cluster did not shut down cleanly: " + e);
+      for (Throwable node : e.getSuppressed()) {
+        System.err.println("  a node: " + node);
+        for (StackTraceElement frame : java.util.Arrays.copyOf(node.getStackTrace(), Math.min(8, node.getStackTrace().length))) {
+          System.err.println("    at " + frame);
+        }
+      }
     }
   }
 }

@@ -204,68 +204,6 @@ public class SolrClusterTest {
     }
   }
 
-  /**
-   * Searches from 16 connections while a Solr node is stopped: every search is answered, by the
-   * replicas on the other node (the product fails over between node URLs, Solr between replicas).
-   * The node is started again afterwards, so the other tests do not depend on the order.
-   */
-  @Test
-  public void aNodeStoppedUnderLoadFailsNoSearch() throws Exception {
-    String collection = Http.json(solr.url + "/api/search?q=china").get("index_version").asText();
-    List<String> queries = List.of("q=china", "q=nvidia&topic=chips", "q=ai+chips", "", "q=huawei&sort=date", "entity_type=org");
-    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < 16; c++) {
-      int first = c;
-      Thread t = new Thread(() -> {
-        for (int i = first; !stop.get(); i++) {
-          String url = solr.url + "/api/search?" + queries.get(i % queries.size());
-          try {
-            var response = Http.get(url);
-            if (response.statusCode() == 200) {
-              answered.incrementAndGet();
-            } else {
-              failures.add(url + " -> " + response.statusCode() + " " + response.body());
-            }
-          } catch (Exception e) {
-            failures.add(url + " -> " + e);
-          }
-        }
-      });
-      t.start();
-      clients.add(t);
-    }
-    org.apache.solr.embedded.JettySolrRunner stopped = null;
-    try {
-      awaitAnswers(answered, 32);
-      stopped = cluster.solr.stopJettySolrRunner(1);
-      cluster.solr.waitForJettyToStop(stopped);
-      awaitAnswers(answered, answered.get() + 64);
-    } finally {
-      stop.set(true);
-      for (Thread t : clients) {
-        t.join(120_000);
-      }
-      if (stopped != null) {
-        cluster.solr.startJettySolrRunner(stopped);
-        cluster.solr.waitForActiveCollection(collection, 120, java.util.concurrent.TimeUnit.SECONDS, 2, 4);
-      }
-    }
-    System.out.printf("node stopped under 16-connection load: %d searches answered, %d failed%n", answered.get(), failures.size());
-    assertEquals(failures.toString(), 0, failures.size());
-  }
-
-  /** Waits until {@code n} searches were answered (at most three minutes; the machine may be busy). */
-  private static void awaitAnswers(java.util.concurrent.atomic.AtomicInteger answered, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + 180_000_000_000L;
-    while (answered.get() < n && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertTrue("only " + answered.get() + " of " + n + " searches answered in three minutes", answered.get() >= n);
-  }
-
   /** The product's tokens of each text ({@code news-search analyze}), one list per text. */
   private static List<List<String>> productTokens(String field, List<String> texts, boolean query) throws Exception {
     List<String> args = new ArrayList<>(List.of("analyze", "--field", field));
