@@ -74,6 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--connections", paramLabel = "N", defaultValue = "16", description = "wrk connections (default: ${DEFAULT-VALUE})")
   int connections;
 
+  @Option(names = "--feed-seconds", paramLabel = "S", defaultValue = "20",
+      description = "live updates under load: wrk runs the query list this long, alone and then while the corpus is posted "
+          + "to POST /api/articles in batches of " + FeedBench.BATCH + " (0: skip; default: ${DEFAULT-VALUE})")
+  int feedSeconds;
+
   @Option(names = "--server-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the served child JVM (default: ${DEFAULT-VALUE})")
   String serverHeap;
 
@@ -157,12 +162,31 @@ public final class BenchCommand implements Callable<Integer> {
       ServerProcess child = new ServerProcess(home, indexConfig.dir(), serverHeap);
       List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
       run.server = child.serve(store.root(), paths, 3, dir.resolve("serve.log"));
+      if (c.files() != null && !c.name().equals("seed")) {
+        feed(run, c, child, wrk, list, dir, log);
+      }
       if (c.files() != null) {
         run.indexCommandSeconds = child.timeIndexCommand(c.files(), dir.resolve("index-command"), dir.resolve("index.log"));
       }
     }
     deleteTree(dir);
     return run;
+  }
+
+  /** Live updates while searches run, on a child server of the index built above (which the posts then grow). */
+  private void feed(Report.CorpusRun run, CorpusSpec c, ServerProcess child, Optional<Wrk> wrk, List<BenchQuery> list,
+      Path dir, PrintWriter log) throws IOException, InterruptedException {
+    if (wrk.isEmpty() || feedSeconds <= 0) {
+      run.feedNote = wrk.isEmpty() ? "wrk not installed" : "--feed-seconds 0";
+      return;
+    }
+    progress(log, c.name() + ": live updates under search load");
+    run.feedLoad = Machine.loadAverage();
+    try (ServerProcess.Running server = child.start(dir.resolve("ours"), dir.resolve("feed.log"))) {
+      List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
+      run.feed = new FeedBench().run(server.base(), c.read().get(), wrk.get(), paths, feedSeconds, dir);
+    }
+    run.feedLoad += " → " + Machine.loadAverage();
   }
 
   private void loadOverHttp(Report.CorpusRun run, ArticleSearcher searcher, Wrk wrk, List<BenchQuery> list, Path dir)

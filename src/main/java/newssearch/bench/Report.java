@@ -23,6 +23,9 @@ final class Report {
     ServerProcess.Result server;
     Double indexCommandSeconds;
     String serverNote;
+    FeedBench.Result feed;
+    String feedLoad;
+    String feedNote;
 
     CorpusRun(String name, String description) {
       this.name = name;
@@ -81,6 +84,7 @@ final class Report {
     search(md);
     http(md);
     server(md);
+    feed(md);
     targets(md);
     perQuery(md);
     return md.toString();
@@ -188,6 +192,32 @@ final class Report {
     }
   }
 
+  private void feed(StringBuilder md) {
+    md.append("\n## Live updates under search load\n\n")
+        .append("A child JVM serves the index built above; wrk runs the query list as in the HTTP section, first alone (idle), ")
+        .append("then while the bench posts the corpus to `POST /api/articles` as JSON Lines in batches of ").append(FeedBench.BATCH)
+        .append(", one after another, with fresh ids, until wrk ends. Visibility = from a post's answer to its last article being found ")
+        .append("by `GET /api/articles/{id}` (asked every 5 ms; it reads the snapshot searches read). ")
+        .append("The posts, wrk and the server share the machine's cores.\n\n")
+        .append("| corpus | articles posted | articles/s | failed records / posts | visibility p50 ms | p99 ms | max ms ")
+        .append("| search req/s idle → fed | search p99 ms idle → fed | fed/idle p99 | search errors | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (CorpusRun r : runs) {
+      FeedBench.Result f = r.feed;
+      if (f == null) {
+        if (r.feedNote != null) {
+          md.append(row(r.name, "not measured: " + r.feedNote, "", "", "", "", "", "", "", "", "", ""));
+        }
+        continue;
+      }
+      md.append(row(r.name, String.format(Locale.ROOT, "%,d", f.posted()), f0(f.articlesPerSecond()),
+          f.failedRecords() + " / " + f.failedPosts(), f0(f.visibility().p50()), f0(f.visibility().p99()),
+          f0(f.visibility().percentileMs(100)), f0(f.idle().requestsPerSecond()) + " → " + f0(f.fed().requestsPerSecond()),
+          f1(f.idle().p99Ms()) + " → " + f1(f.fed().p99Ms()), f2(f.fed().p99Ms() / f.idle().p99Ms()),
+          Long.toString(f.idle().errors() + f.fed().errors()), r.feedLoad));
+    }
+  }
+
   private void targets(StringBuilder md) {
     md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
     for (Target t : targets()) {
@@ -233,6 +263,18 @@ final class Report {
       if (r.indexing != null) {
         targets.add(new Target("indexing ≥ 0.5 × bare (" + r.name + ")",
             f2(r.indexing.ratio()) + " (by CPU time " + f2(r.indexing.cpuRatio()) + ")", r.indexing.ratio() >= 0.5));
+      }
+    }
+    for (CorpusRun r : runs) {
+      FeedBench.Result f = r.feed;
+      if (f != null) {
+        targets.add(new Target("live updates ≥ 500 articles/s under search load (" + r.name + ")", f0(f.articlesPerSecond()),
+            f.articlesPerSecond() >= 500));
+        targets.add(new Target("search p99 while fed ≤ 2 × idle (" + r.name + ")", f2(f.fed().p99Ms() / f.idle().p99Ms()),
+            f.fed().p99Ms() <= 2 * f.idle().p99Ms()));
+        long failures = f.failedRecords() + f.failedPosts() + f.fed().errors();
+        targets.add(new Target("no failed request while fed (" + r.name + ")", Long.toString(failures), failures == 0));
+        targets.add(new Target("visibility p99 ≤ 1 s (" + r.name + ")", f0(f.visibility().p99()) + " ms", f.visibility().p99() <= 1000));
       }
     }
     for (CorpusRun r : runs) {

@@ -58,38 +58,50 @@ final class ServerProcess {
     return seconds;
   }
 
-  /**
-   * Serves {@code indexDir} on a free loopback port, times launch to the first answered search,
-   * then sends {@code paths} {@code rounds} times and measures heap after a full GC and RSS.
-   */
-  Result serve(Path indexDir, List<String> paths, int rounds, Path log) throws IOException, InterruptedException {
+  /** A server started by {@link #start}: its URL and how many articles it serves; closing stops it. */
+  record Running(Process process, String base, long documents, long startNanos) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      stop(process);
+    }
+  }
+
+  /** Starts {@code serve --index indexDir} on a free loopback port and waits until it serves. */
+  Running start(Path indexDir, Path log) throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command("serve", "--index", indexDir.toString(), "--host", "127.0.0.1", "--port", "0"))
         .redirectErrorStream(true).start();
     try {
       Matcher serving = watchOutput(p, log).get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-      long documents = Long.parseLong(serving.group(1));
-      String base = serving.group(2);
+      return new Running(p, serving.group(2), Long.parseLong(serving.group(1)), start);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      stop(p);
+      throw new IOException("the server did not start in " + START_LIMIT.toMinutes() + " min; see " + log, e);
+    }
+  }
+
+  /**
+   * Serves {@code indexDir} on a free loopback port, times launch to the first answered search,
+   * then sends {@code paths} {@code rounds} times and measures heap after a full GC and RSS.
+   */
+  Result serve(Path indexDir, List<String> paths, int rounds, Path log) throws IOException, InterruptedException {
+    try (Running server = start(indexDir, log)) {
       HttpClient client = HttpClient.newHttpClient();
-      while (get(client, base + paths.get(0)) != 200) {
+      while (get(client, server.base() + paths.get(0)) != 200) {
         Thread.sleep(5);
       }
-      double toFirstSearch = (System.nanoTime() - start) / 1e9;
+      double toFirstSearch = (System.nanoTime() - server.startNanos()) / 1e9;
       for (int r = 0; r < rounds; r++) {
         for (String path : paths) {
-          int status = get(client, base + path);
+          int status = get(client, server.base() + path);
           if (status != 200) {
             throw new IOException("GET " + path + " answered " + status);
           }
         }
       }
-      double heap = heapAfterGcMb(p.pid());
-      double rss = rssMb(p.pid());
-      return new Result(documents, toFirstSearch, heap, rss, maxHeap);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IOException("the server did not start in " + START_LIMIT.toMinutes() + " min; see " + log, e);
-    } finally {
-      stop(p);
+      double heap = heapAfterGcMb(server.process().pid());
+      double rss = rssMb(server.process().pid());
+      return new Result(server.documents(), toFirstSearch, heap, rss, maxHeap);
     }
   }
 

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import newssearch.enrich.Enricher;
 import newssearch.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
@@ -75,6 +79,13 @@ public final class LiveIndex implements Closeable {
   // The open generation; replaced as a whole by switchTo. Guarded by this.
   private Open open;
   private boolean uncommitted;
+  /** Runs commits, one at a time, off the refresh path. */
+  private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "live-commit");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean committing = new AtomicBoolean();
   private long lastCommitNanos = System.nanoTime();
 
   private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
@@ -124,6 +135,7 @@ public final class LiveIndex implements Closeable {
     try {
       live = new LiveIndex(store, textAnalyzer, enricher, rules, rootDirectory, lock, UpdateLog.openForAppend(store.root()));
       live.open = live.openGeneration(generation);
+      live.log.compactIfWorthIt();
       return live;
     } catch (IOException | RuntimeException e) {
       if (live != null) {
@@ -198,7 +210,8 @@ public final class LiveIndex implements Closeable {
 
   /**
    * Follows a generation another process published, makes the updates applied so far searchable,
-   * and commits when the commit interval has passed.
+   * and, when the commit interval has passed, starts a commit in the background: a commit forces
+   * files to disk, which under load takes long enough to delay the next refresh and every post.
    */
   public void refresh() throws IOException {
     followPublished();
@@ -211,20 +224,49 @@ public final class LiveIndex implements Closeable {
     } catch (AlreadyClosedException e) {
       // Switched to another generation meanwhile: the next refresh reads that one.
     }
+    boolean due;
     synchronized (this) {
-      if (uncommitted && System.nanoTime() - lastCommitNanos >= rules.commitIntervalMillis() * 1_000_000) {
-        commit();
-      }
+      due = uncommitted && System.nanoTime() - lastCommitNanos >= rules.commitIntervalMillis() * 1_000_000;
+    }
+    if (due && committing.compareAndSet(false, true)) {
+      committer.execute(() -> {
+        try {
+          commit();
+          // Committed entries are replayed only by rebuilds, so this is a good time to shorten the log.
+          log.compactIfWorthIt();
+        } catch (IOException | RuntimeException e) {
+          // Nothing is lost: the update log holds every update the last commit lacks.
+          LOG.warn("commit or log compaction of the live index failed; the next one retries: {}", e.toString());
+        } finally {
+          committing.set(false);
+        }
+      });
     }
   }
 
-  /** Commits what was applied, recording the last log entry it includes. */
-  public synchronized void commit() throws IOException {
-    open.commitData.put(UpdateLog.APPLIED_SEQ, Long.toString(open.appliedSeq[0]));
-    open.writer.setLiveCommitData(open.commitData.entrySet());
-    open.writer.commit();
-    uncommitted = false;
-    lastCommitNanos = System.nanoTime();
+  /**
+   * Commits what was applied, recording the last log entry it includes. Updates go on meanwhile:
+   * the commit may hold a few more than it records, which a replay applies again to the same effect.
+   */
+  public void commit() throws IOException {
+    IndexWriter writer;
+    synchronized (this) {
+      writer = open.writer;
+      open.commitData.put(UpdateLog.APPLIED_SEQ, Long.toString(open.appliedSeq[0]));
+      writer.setLiveCommitData(Map.copyOf(open.commitData).entrySet());
+      uncommitted = false;
+      lastCommitNanos = System.nanoTime();
+    }
+    try {
+      writer.commit();
+    } catch (AlreadyClosedException e) {
+      // Switched to another generation meanwhile, which was committed when it was opened.
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        uncommitted = true;
+      }
+      throw e;
+    }
   }
 
   /** The newest reader of the served generation, acquired. */
@@ -332,7 +374,19 @@ public final class LiveIndex implements Closeable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
+    committer.shutdown();
+    try {
+      committer.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      closeOpen();
+    }
+  }
+
+  private void closeOpen() throws IOException {
     try {
       if (uncommitted) {
         commit();

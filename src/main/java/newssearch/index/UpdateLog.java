@@ -3,6 +3,8 @@ package newssearch.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,10 +12,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import newssearch.ingest.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +60,25 @@ public final class UpdateLog implements Closeable {
     }
   }
 
-  private final FileChannel channel;
-  private long lastSeq;
+  /**
+   * A log shorter than this is never compacted: rewriting it would cost more than replaying it.
+   * Past it, the log is compacted once it holds twice as many entries as after the last
+   * compaction, so each entry is rewritten a bounded number of times on average.
+   */
+  static final long COMPACT_FROM = 10_000;
 
-  private UpdateLog(FileChannel channel, long lastSeq) {
+  private final Path file;
+  private FileChannel channel;
+  private long lastSeq;
+  /** Entries (lines) in the file, and how many the last compaction kept. */
+  private long entries;
+  private long keptAtCompaction;
+
+  private UpdateLog(Path file, FileChannel channel, long lastSeq, long entries) {
+    this.file = file;
     this.channel = channel;
     this.lastSeq = lastSeq;
+    this.entries = entries;
   }
 
   /** Opens the log of the index in {@code root} for appending; the caller holds the live write lock. */
@@ -71,7 +89,7 @@ public final class UpdateLog implements Closeable {
     // Cut off a line a crash left half written, so that the next entry starts on a line of its own.
     channel.truncate(read.completeBytes);
     channel.position(read.completeBytes);
-    return new UpdateLog(channel, read.lastSeq);
+    return new UpdateLog(file, channel, read.lastSeq, read.lines);
   }
 
   /** Entries after {@code afterSeq}, in order. */
@@ -108,7 +126,77 @@ public final class UpdateLog implements Closeable {
     }
     channel.force(false);
     lastSeq = seq;
+    this.entries += entries.size();
     return entries;
+  }
+
+  /** Entries in the log now. */
+  public synchronized long size() {
+    return entries;
+  }
+
+  /** Compacts the log when it has grown enough since the last compaction to be worth rewriting; true if it did. */
+  public synchronized boolean compactIfWorthIt() throws IOException {
+    if (entries < Math.max(COMPACT_FROM, 2 * keptAtCompaction)) {
+      return false;
+    }
+    compact();
+    return true;
+  }
+
+  /**
+   * Rewrites the log keeping only the last entry of each id, with its sequence number: replaying
+   * it after any sequence number has the same effect as replaying the whole log, because a dropped
+   * entry is always followed by a later one for the same id. The new file replaces the old one
+   * atomically, so a crash meanwhile leaves one or the other whole.
+   */
+  public synchronized void compact() throws IOException {
+    Map<String, Long> last = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode node = parse(line);
+        if (node != null) {
+          last.merge(node.get("id").asText(), node.get("seq").asLong(), Math::max);
+        }
+      }
+    }
+    Path next = file.resolveSibling(FILE + ".compacting");
+    long kept = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedWriter out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode node = parse(line);
+        if (node != null && last.get(node.get("id").asText()) == node.get("seq").asLong()) {
+          out.write(line);
+          out.write('\n');
+          kept++;
+        }
+      }
+    }
+    try (FileChannel written = FileChannel.open(next, StandardOpenOption.WRITE)) {
+      written.force(true);
+    }
+    channel.close();
+    Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    channel = FileChannel.open(file, StandardOpenOption.WRITE);
+    channel.position(channel.size());
+    LOG.info("update log compacted: {} entries kept of {}", kept, entries);
+    entries = kept;
+    keptAtCompaction = kept;
+  }
+
+  /** A log line as JSON, or null (with a warning) when it cannot be read. */
+  private static JsonNode parse(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(line);
+      return node.hasNonNull("seq") && node.hasNonNull("id") ? node : null;
+    } catch (IOException e) {
+      LOG.warn("unreadable update log entry left out of the compacted log ({})", e.toString());
+      return null;
+    }
   }
 
   @Override
@@ -116,17 +204,18 @@ public final class UpdateLog implements Closeable {
     channel.close();
   }
 
-  private record Read(List<Entry> entries, long lastSeq, long completeBytes) {}
+  private record Read(List<Entry> entries, long lastSeq, long completeBytes, long lines) {}
 
   private static Read readFile(Path file, long afterSeq) throws IOException {
     if (!Files.exists(file)) {
-      return new Read(List.of(), 0, 0);
+      return new Read(List.of(), 0, 0, 0);
     }
     byte[] all = Files.readAllBytes(file);
     List<Entry> entries = new ArrayList<>();
     long last = 0;
     int start = 0;
     int lineNo = 0;
+    long lines = 0;
     for (int i = 0; i < all.length; i++) {
       if (all[i] != '\n') {
         continue;
@@ -137,6 +226,7 @@ public final class UpdateLog implements Closeable {
       if (line.isBlank()) {
         continue;
       }
+      lines++;
       try {
         JsonNode node = JSON.readTree(line);
         long seq = node.get("seq").asLong();
@@ -151,6 +241,6 @@ public final class UpdateLog implements Closeable {
       }
     }
     // Bytes after the last newline are a line a crash cut short: never acknowledged.
-    return new Read(entries, last, start);
+    return new Read(entries, last, start, lines);
   }
 }

@@ -1,47 +1,26 @@
 package newssearch.search;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
-import newssearch.enrich.Entity;
 import newssearch.enrich.Taxonomy;
-import newssearch.enrich.TopicTag;
 import newssearch.index.IndexStore;
 import newssearch.index.LiveIndex;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -49,14 +28,12 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 
 /**
- * Answers searches and article look-ups against the generation an {@link IndexStore} serves.
+ * The embedded engine: answers searches and article look-ups against the generation an {@link IndexStore}
+ * serves, or the newest reader of a {@link LiveIndex} ({@link ServedSnapshots}). It plans the words
+ * ({@link QueryPlanner}), filters ({@link SearchFilters}), counts facets and reads hits ({@link StoredArticles}).
  * {@link #refresh()} switches to a newer generation without disturbing searches under way.
  */
 public final class ArticleSearcher implements SearchEngine {
-  /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
-  private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT);
-
   /**
    * Hits a browse of every article counts before it may skip the rest: the total is known
    * without them, and skipping lets a sorted search leave most articles unvisited.
@@ -69,7 +46,6 @@ public final class ArticleSearcher implements SearchEngine {
   /** Most related articles one request may ask for. */
   public static final int MAX_RELATED = 20;
 
-  private final IndexStore store;
   private final Analyzer analyzer;
   private final Taxonomy taxonomy;
   private final QueryBuilder queries;
@@ -77,18 +53,11 @@ public final class ArticleSearcher implements SearchEngine {
   private final MatchingRules matchingRules;
   private final SearchLimits limits;
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
-  private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   /** Runs the sideways facet counts of a filtered search side by side, and background warm-ups. */
   private final ExecutorService facetExecutor = Executors.newVirtualThreadPerTaskExecutor();
-  /** The served generation open for live updates; null when this searcher only reads. */
-  private LiveIndex live;
-  /** Completions are built one at a time, for the newest snapshot: a refresh during a build asks for another. */
-  private final AtomicBoolean completionsWanted = new AtomicBoolean();
-  private final ReentrantLock buildingCompletions = new ReentrantLock();
+  private ServedSnapshots served;
 
-  private ArticleSearcher(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
-      MatchingRules matchingRules) {
-    this.store = store;
+  private ArticleSearcher(Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits, MatchingRules matchingRules) {
     this.analyzer = Schema.analyzer(queryAnalyzer);
     this.taxonomy = taxonomy;
     this.limits = limits;
@@ -111,10 +80,8 @@ public final class ArticleSearcher implements SearchEngine {
   /** Opens the served generation of {@code store} with the given limits and matching rules. */
   public static ArticleSearcher open(IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy, SearchLimits limits,
       MatchingRules matchingRules) throws IOException {
-    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
-    Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
-    searcher.current.set(IndexSnapshot.open(generation, searcher.analyzer));
-    searcher.warmCompletions();
+    ArticleSearcher searcher = new ArticleSearcher(queryAnalyzer, taxonomy, limits, matchingRules);
+    searcher.served = ServedSnapshots.of(store, searcher.analyzer, searcher.facetExecutor);
     return searcher;
   }
 
@@ -130,11 +97,8 @@ public final class ArticleSearcher implements SearchEngine {
   /** Serves {@code live}'s generation, as above, with the given matching rules. */
   public static ArticleSearcher open(LiveIndex live, IndexStore store, Analyzer queryAnalyzer, Taxonomy taxonomy,
       SearchLimits limits, MatchingRules matchingRules) throws IOException {
-    ArticleSearcher searcher = new ArticleSearcher(store, queryAnalyzer, taxonomy, limits, matchingRules);
-    searcher.live = live;
-    LiveIndex.Reader r = live.acquire();
-    searcher.current.set(IndexSnapshot.adopt(r.generation(), r.reader(), searcher.analyzer, null));
-    searcher.warmCompletions();
+    ArticleSearcher searcher = new ArticleSearcher(queryAnalyzer, taxonomy, limits, matchingRules);
+    searcher.served = ServedSnapshots.of(live, store, searcher.analyzer, searcher.facetExecutor);
     return searcher;
   }
 
@@ -142,115 +106,35 @@ public final class ArticleSearcher implements SearchEngine {
    * Switches to the store's current generation if it changed, or with live updates to the newest
    * reader of the live index; true if it did.
    */
-  public synchronized boolean refresh() throws IOException {
-    if (live != null) {
-      return refreshLive();
-    }
-    Optional<Path> generation = store.current();
-    IndexSnapshot old = current.get();
-    if (generation.isEmpty() || generation.get().equals(old.generation)) {
-      return false;
-    }
-    current.set(IndexSnapshot.open(generation.get(), analyzer));
-    old.release();
-    warmCompletions();
-    return true;
-  }
-
-  private boolean refreshLive() throws IOException {
-    live.refresh();
-    LiveIndex.Reader r = live.acquire();
-    IndexSnapshot old = current.get();
-    if (r.reader() == old.reader) {
-      LiveIndex.release(r);
-      return false;
-    }
-    // Facet state, spelling memory and the rest are per reader: the new snapshot builds its own.
-    current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old));
-    old.release();
-    warmCompletions();
-    return true;
-  }
-
-  /**
-   * Builds the served snapshot's completions in the background, so the first keystroke does not
-   * wait. The suggester is the costly part of a refresh (every title again), so builds run one at
-   * a time, for the newest snapshot only; meanwhile the previous snapshot's completions answer.
-   */
-  private void warmCompletions() {
-    completionsWanted.set(true);
-    facetExecutor.execute(() -> {
-      if (!buildingCompletions.tryLock()) {
-        return; // the running build looks at completionsWanted again when it ends
-      }
-      try {
-        while (completionsWanted.getAndSet(false)) {
-          pauseBetweenCompletionBuilds();
-          IndexSnapshot s = current.get();
-          if (s == null || !s.tryAcquire()) {
-            return;
-          }
-          try {
-            s.completions();
-          } catch (RuntimeException e) {
-            // A failed build is logged by the snapshot, which then completes nothing.
-          } finally {
-            s.release();
-          }
-        }
-      } finally {
-        buildingCompletions.unlock();
-      }
-      if (completionsWanted.get()) {
-        warmCompletions();
-      }
-    });
-  }
-
-  /**
-   * Under a steady stream of updates a refresh comes every half second, and building the suggester
-   * again each time would take a core: builds are at least this far apart, so completions lag the
-   * searchable index by up to this long plus a build.
-   */
-  private static final long COMPLETIONS_MIN_INTERVAL_NANOS = 5_000_000_000L;
-  private volatile long lastCompletionsBuild = System.nanoTime() - COMPLETIONS_MIN_INTERVAL_NANOS;
-
-  private void pauseBetweenCompletionBuilds() {
-    long wait = lastCompletionsBuild + COMPLETIONS_MIN_INTERVAL_NANOS - System.nanoTime();
-    if (wait > 0) {
-      try {
-        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    lastCompletionsBuild = System.nanoTime();
+  public boolean refresh() throws IOException {
+    return served.refresh();
   }
 
   public int documentCount() {
-    IndexSnapshot s = acquire();
-    try {
-      return s.reader.numDocs();
-    } finally {
-      s.release();
-    }
+    return served.documentCount();
   }
 
   /** The name of the served generation: cite it to reproduce a result. */
   public String indexVersion() {
-    return current.get().generation.getFileName().toString();
+    return served.indexVersion();
   }
+
+
+
+
+
+
 
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     String generatedAt = Instant.now().toString();
-    IndexSnapshot s = acquire();
+    IndexSnapshot s = served.acquire();
     try {
       Planned planned = matchPlanned(s, request, request.page() * request.size());
       Query textQuery = planned.query;
       Matches matches = planned.matches;
-      ScoreDoc[] page = pageOf(matches.top.scoreDocs, request);
-      List<SearchResult.Hit> hits = hits(s, textQuery, page, true);
+      ScoreDoc[] page = SearchFilters.pageOf(matches.top.scoreDocs, request);
+      List<SearchResult.Hit> hits = StoredArticles.hits(s, textQuery, page, true);
       Map<String, List<SearchResult.FacetValue>> facets = matches.facets == null
           ? s.browseFacets(request.facetSize(), all -> new FacetCounts(all, taxonomy, request.facetSize()).all(request))
           : new FacetCounts(matches.facets, taxonomy, request.facetSize()).all(request);
@@ -269,11 +153,11 @@ public final class ArticleSearcher implements SearchEngine {
    */
   public Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
-    IndexSnapshot s = acquire();
+    IndexSnapshot s = served.acquire();
     try {
       Planned planned = matchPlanned(s, request, SearchRequest.MAX_WINDOW);
       Matches matches = planned.matches;
-      List<SearchResult.Hit> hits = hits(s, planned.query, matches.top.scoreDocs, true);
+      List<SearchResult.Hit> hits = StoredArticles.hits(s, planned.query, matches.top.scoreDocs, true);
       Map<String, String> topicLabels = new java.util.TreeMap<>();
       for (SearchResult.Hit h : hits) {
         h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label())
@@ -303,7 +187,7 @@ public final class ArticleSearcher implements SearchEngine {
       throw new InvalidRequestException("query_too_long",
           "the text has " + prefix.length() + " characters; at most " + maxChars + " are allowed");
     }
-    IndexSnapshot s = acquire();
+    IndexSnapshot s = served.acquire();
     try {
       return s.complete(prefix, n);
     } catch (IndexSearcher.TooManyClauses e) {
@@ -315,7 +199,7 @@ public final class ArticleSearcher implements SearchEngine {
 
   /** Entity facet values with a word starting with {@code prefix}, of the given types if any. */
   public List<EntityValue> entityValues(String prefix, List<String> types, int n) throws IOException {
-    IndexSnapshot s = acquire();
+    IndexSnapshot s = served.acquire();
     try {
       return s.entities().search(prefix, types, n);
     } finally {
@@ -323,47 +207,8 @@ public final class ArticleSearcher implements SearchEngine {
     }
   }
 
-  /** Articles most like article {@code id} (MoreLikeThis over title and text); empty if no such article. */
-  public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
-    IndexSnapshot s = acquire();
-    try {
-      OptionalInt doc = docOf(s, id);
-      if (doc.isEmpty()) {
-        return Optional.empty();
-      }
-      Query like = new BooleanQuery.Builder()
-          .add(moreLikeThis(s).like(doc.getAsInt()), BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT)
-          .build();
-      List<RelatedArticle> related = new ArrayList<>();
-      for (ScoreDoc sd : s.searcher.search(like, n).scoreDocs) {
-        Document d = s.searcher.storedFields().document(sd.doc);
-        related.add(new RelatedArticle(d.get(Schema.ID), d.get(Schema.TITLE), d.get(Schema.DATE_ISO),
-            orEmpty(d.get(Schema.SOURCE)), topicIds(d), sd.score, d.get(Schema.DATE_PRECISION)));
-      }
-      return Optional.of(related);
-    } finally {
-      s.release();
-    }
-  }
 
-  private MoreLikeThis moreLikeThis(IndexSnapshot s) throws IOException {
-    MoreLikeThis mlt = new MoreLikeThis(s.reader);
-    mlt.setAnalyzer(analyzer);
-    mlt.setFieldNames(new String[] {Schema.TITLE, Schema.TEXT});
-    // Small corpora have few repeated words: a word once in the article and in one other is a signal.
-    mlt.setMinTermFreq(1);
-    mlt.setMinDocFreq(1);
-    mlt.setMaxDocFreqPct(60);
-    mlt.setMaxQueryTerms(30);
-    mlt.setBoost(true);
-    return mlt;
-  }
 
-  private static OptionalInt docOf(IndexSnapshot s, String id) throws IOException {
-    TopDocs top = s.searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
-    return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
-  }
 
   /**
    * The matches of one search: the top {@code window} hits, facet counts (none when it matched
@@ -410,7 +255,7 @@ public final class ArticleSearcher implements SearchEngine {
 
   private Matches findMatches(IndexSnapshot s, Query textQuery, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
-    DrillDownQuery drill = drillDown(textQuery, request);
+    DrillDownQuery drill = SearchFilters.drillDown(textQuery, request);
     if (textQuery instanceof MatchAllDocsQuery && request.since() == null && drill.getDrillDownQueries().length == 0) {
       return everything(s, searcher, drill, request, window);
     }
@@ -420,7 +265,7 @@ public final class ArticleSearcher implements SearchEngine {
     // thread rather than handed to another and waited for.
     ExecutorService executor = drill.getDrillDownQueries().length == 0 ? null : facetExecutor;
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, executor);
-    DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, window, sort(request.sort()), true);
+    DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, window, SearchFilters.sort(request.sort()), true);
     long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
     return new Matches(result.hits, result.facets, total, searcher.timedOut());
   }
@@ -432,7 +277,7 @@ public final class ArticleSearcher implements SearchEngine {
   private static Matches everything(IndexSnapshot s, IndexSearcher searcher, DrillDownQuery all, SearchRequest request,
       int window) throws IOException {
     int topN = Math.min(window, Math.max(1, s.reader.maxDoc()));
-    TopFieldDocs top = searcher.search(all, new TopFieldCollectorManager(sort(request.sort()), topN, null, TOP_HITS_COUNTED));
+    TopFieldDocs top = searcher.search(all, new TopFieldCollectorManager(SearchFilters.sort(request.sort()), topN, null, TOP_HITS_COUNTED));
     TopFieldCollector.populateScores(top.scoreDocs, searcher, all);
     boolean partial = searcher.timedOut();
     long total = partial ? top.totalHits.value() : s.reader.numDocs();
@@ -451,140 +296,16 @@ public final class ArticleSearcher implements SearchEngine {
     // Each count gets its own time budget: the candidates are looked up between counts.
     return s.spelling.correct(request.query(),
         corrected -> s.searcherWithin(limits.timeoutMillis())
-            .count(drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
+            .count(SearchFilters.drillDown(planner.plan(corrected, request.syntax(), s.reader).strict().query(), request)),
         total);
   }
 
-  public Optional<ArticleView> article(String id) throws IOException {
-    IndexSnapshot s = acquire();
-    try {
-      OptionalInt docId = docOf(s, id);
-      if (docId.isEmpty()) {
-        return Optional.empty();
-      }
-      Document doc = s.searcher.storedFields().document(docId.getAsInt());
-      Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
-      return Optional.of(new ArticleView(
-          doc.get(Schema.ID),
-          doc.get(Schema.TITLE),
-          doc.get(Schema.TITLE_ORIGIN),
-          doc.get(Schema.DATE_ISO),
-          doc.get(Schema.DATE_PRECISION),
-          doc.get(Schema.DATE_BASIS),
-          orEmpty(doc.get(Schema.SOURCE)),
-          orEmpty(doc.get(Schema.URL)),
-          enrichment.topics(),
-          enrichment.entities(),
-          doc.get(Schema.TEXT)));
-    } finally {
-      s.release();
-    }
-  }
 
-  @Override
-  public void close() {
-    facetExecutor.shutdown();
-    IndexSnapshot s = current.getAndSet(null);
-    if (s != null) {
-      s.release();
-    }
-  }
 
-  private IndexSnapshot acquire() {
-    while (true) {
-      IndexSnapshot s = current.get();
-      if (s == null) {
-        throw new IllegalStateException("searcher is closed");
-      }
-      if (s.tryAcquire()) {
-        return s;
-      }
-    }
-  }
 
-  private DrillDownQuery drillDown(Query textQuery, SearchRequest request) {
-    Query base = textQuery;
-    if (request.since() != null) {
-      // Arrived strictly after the instant: a client passing the time of its last look sees only what is new.
-      base = new BooleanQuery.Builder()
-          .add(textQuery, BooleanClause.Occur.MUST)
-          .add(LongField.newRangeQuery(Schema.INDEXED_AT, request.since().toEpochMilli() + 1, Long.MAX_VALUE),
-              BooleanClause.Occur.FILTER)
-          .build();
-    }
-    DrillDownQuery drill = new DrillDownQuery(facetsConfig, base);
-    if (request.allTopics() && request.topics().size() > 1) {
-      // Every topic: one drill-down clause that requires them all, so the topic facet still
-      // counts sideways (as if no topic were ticked) like any other multi-select facet.
-      String field = facetsConfig.getDimConfig(Schema.TOPIC).indexFieldName;
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      request.topics().forEach(t -> all.add(new TermQuery(DrillDownQuery.term(field, Schema.TOPIC, t)), BooleanClause.Occur.FILTER));
-      drill.add(Schema.TOPIC, all.build());
-    } else {
-      for (String topic : request.topics()) {
-        drill.add(Schema.TOPIC, topic);
-      }
-    }
-    for (String source : request.sources()) {
-      drill.add(Schema.SOURCE, source);
-    }
-    Query entities = entityFilter(request);
-    if (entities != null) {
-      drill.add(Schema.ENTITY, entities);
-    }
-    if (request.from() != null || request.to() != null) {
-      long from = request.from() == null ? Long.MIN_VALUE : Schema.dateValue(request.from());
-      long to = request.to() == null ? Long.MAX_VALUE : Schema.dateValue(request.to());
-      drill.add(Schema.MONTH, LongField.newRangeQuery(Schema.DATE, from, to));
-    }
-    return drill;
-  }
 
-  /** Any of the named entities, and any entity of the given types; both when both are given. */
-  private Query entityFilter(SearchRequest request) {
-    List<Query> terms = new ArrayList<>();
-    if (!request.entities().isEmpty()) {
-      terms.add(anyOf(request.entities().stream().map(e -> new Term(Schema.ENTITY, e)).toList()));
-    }
-    if (!request.entityTypes().isEmpty()) {
-      String field = facetsConfig.getDimConfig(Schema.ENTITY).indexFieldName;
-      terms.add(anyOf(request.entityTypes().stream().map(t -> DrillDownQuery.term(field, Schema.ENTITY, t)).toList()));
-    }
-    if (terms.isEmpty()) {
-      return null;
-    }
-    if (terms.size() == 1) {
-      return terms.get(0);
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    terms.forEach(q -> all.add(q, BooleanClause.Occur.FILTER));
-    return all.build();
-  }
 
-  private static Query anyOf(List<Term> terms) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (Term t : terms) {
-      any.add(new TermQuery(t), BooleanClause.Occur.SHOULD);
-    }
-    return any.build();
-  }
 
-  private static Sort sort(SortOrder order) {
-    return switch (order) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, Schema.newestFirst(), Schema.byId());
-      case NEWEST -> new Sort(Schema.newestFirst(), Schema.byId());
-      case OLDEST -> new Sort(Schema.oldestFirst(), Schema.byId());
-      case ARRIVAL -> new Sort(Schema.newestArrivalFirst(), Schema.byId());
-    };
-  }
-
-  private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest request) {
-    int from = Math.min(all.length, (request.page() - 1) * request.size());
-    int to = Math.min(all.length, from + request.size());
-    ScoreDoc[] page = new ScoreDoc[to - from];
-    System.arraycopy(all, from, page, 0, page.length);
-    return page;
-  }
 
   /** The facet collector saw every match, so its count is exact even where the top docs' is not. */
   private static long exactTotal(FacetsCollector collector, TotalHits fallback) {
@@ -598,67 +319,28 @@ public final class ArticleSearcher implements SearchEngine {
     return total;
   }
 
-  private List<SearchResult.Hit> hits(IndexSnapshot s, Query textQuery, ScoreDoc[] page, boolean highlight)
-      throws IOException {
-    int[] docIds = new int[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docIds[i] = page[i].doc;
+  public Optional<ArticleView> article(String id) throws IOException {
+    IndexSnapshot s = served.acquire();
+    try {
+      return StoredArticles.article(s, id);
+    } finally {
+      s.release();
     }
-    Snippets.Highlights highlights = highlight
-        ? s.snippets.highlight(textQuery, docIds)
-        : Snippets.none(docIds.length);
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    // One reader for the page: it keeps the last block it decompressed, which neighbouring hits share.
-    StoredFields stored = s.searcher.storedFields();
-    for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(docIds[i], HIT_FIELDS);
-      Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
-      String title = doc.get(Schema.TITLE);
-      String titleHtml = highlights.titles().get(i);
-      hits.add(new SearchResult.Hit(
-          doc.get(Schema.ID),
-          title,
-          titleHtml != null ? titleHtml : Html.escape(title),
-          doc.get(Schema.DATE_ISO),
-          doc.get(Schema.DATE_PRECISION),
-          orEmpty(doc.get(Schema.SOURCE)),
-          orEmpty(doc.get(Schema.URL)),
-          topicIds(enrichment),
-          mainEntities(enrichment.entities()),
-          score(page[i]),
-          highlights.snippets().get(i),
-          indexedAt(doc)));
+  }
+
+  /** Articles most like article {@code id} (MoreLikeThis over title and text); empty if no such article. */
+  public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
+    IndexSnapshot s = served.acquire();
+    try {
+      return StoredArticles.related(s, analyzer, id, n);
+    } finally {
+      s.release();
     }
-    return hits;
   }
 
-  /** Entities by how often the article names them, most first. */
-  private static List<SearchResult.EntityRef> mainEntities(List<Entity> entities) {
-    return entities.stream()
-        .sorted(Comparator.comparingInt((Entity e) -> -e.mentions().size()))
-        .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
-        .toList();
-  }
-
-  private static List<String> topicIds(Schema.Enrichment enrichment) {
-    return enrichment.topics().stream().map(TopicTag::id).toList();
-  }
-
-  private static List<String> topicIds(Document doc) {
-    return topicIds(Schema.enrichment(doc.get(Schema.ENRICHMENT)));
-  }
-
-  /** When the article arrived, as an ISO instant; null for an index written before arrival times were kept. */
-  private static String indexedAt(Document doc) {
-    var field = doc.getField(Schema.INDEXED_AT);
-    return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue()).toString();
-  }
-
-  private static float score(ScoreDoc doc) {
-    return Float.isNaN(doc.score) ? 0f : doc.score;
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
+  @Override
+  public void close() {
+    facetExecutor.shutdown();
+    served.close();
   }
 }

@@ -38,6 +38,9 @@ class ReportTest {
     big.search = search(ms(20, 20, 70), ms(10, 10, 10), ms(5, 5, 5));
     big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
     big.httpNote = "wrk not installed";
+    big.feed = new FeedBench.Result(new Wrk.Result(1000, 100, 5, 40, 0), new Wrk.Result(900, 90, 8, 100, 2), 3000, 10.0, 1, 0,
+        ms(300, 400, 1500));
+    big.feedLoad = "1.00";
     report.add(seed);
     report.add(big);
     report.finished("1.00 1.00 1.00");
@@ -59,18 +62,23 @@ class ReportTest {
     assertEquals(true, met.get("serves with -Xmx1g, heap ≤ 1 GB (big)"));
     assertEquals(false, met.get("indexing ≥ 0.5 × bare (seed)"));
     assertEquals(true, met.get("indexing ≥ 0.5 × bare (big)"));
+    assertEquals(false, met.get("live updates ≥ 500 articles/s under search load (big)"));
+    assertEquals(false, met.get("search p99 while fed ≤ 2 × idle (big)"));
+    assertEquals(false, met.get("no failed request while fed (big)"));
+    assertEquals(false, met.get("visibility p99 ≤ 1 s (big)"));
   }
 
   @Test
   void writesEveryTableWithTheMachineAndLoad() {
     String md = report().markdown();
-    for (String heading : List.of("## Indexing", "## Search in process", "## Search over HTTP", "## Memory and start", "## Targets", "## Each query")) {
+    for (String heading : List.of("## Indexing", "## Search in process", "## Search over HTTP", "## Memory and start", "## Live updates under search load", "## Targets", "## Each query")) {
       assertTrue(md.contains(heading), heading);
     }
     assertTrue(md.contains("Machine: test machine"));
     assertTrue(md.contains("at start: 0.00 0.00 0.00; at end: 1.00 1.00 1.00"));
     assertTrue(md.contains("| big | not measured: wrk not installed |"), md);
     assertTrue(md.contains("| seed | 12 | 0.1 | 0.10 | 1.00 | 12 | 0.05 | 0.40 | 30 | 0.13 | 0.40 | 2.00 | 0.50 | 0.25 |"), md);
+    assertTrue(md.contains("| big | 3,000 | 300 | 1 / 0 | 400 | 1,500 | 1,500 | 100 → 90 | 40.0 → 100.0 | 2.50 | 2 | 1.00 |"), md);
     assertTrue(md.contains("| single | `q=china` | 1.00 / 0.700 / 0.500 (12) | 20.00 / 10.000 / 5.000 (12) |"), md);
   }
 }

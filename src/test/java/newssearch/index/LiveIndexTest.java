@@ -100,4 +100,50 @@ class LiveIndexTest {
           "a rebuild does not make old articles new to feeds");
     }
   }
+
+  @Test
+  void aCompactedLogStillCarriesEveryUpdateThroughARebuild(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    List<Article> corpus = TestCorpus.read(TestCorpus.seedCorpus());
+    String corpusId = corpus.get(0).id();
+    try (LiveIndex live = open(store)) {
+      live.apply(List.of(UpdateLog.Op.add(article("kept-1", "oldwordquokka"))));
+      live.apply(List.of(UpdateLog.Op.add(article("kept-1", "newwordquokka"))));
+      live.apply(List.of(UpdateLog.Op.delete(corpusId)));
+    }
+    try (UpdateLog log = UpdateLog.openForAppend(store.root())) {
+      log.compact();
+      assertEquals(2, log.size());
+    }
+    new IndexBuilder(TestCorpus.config().analysis().index(), TestCorpus.config().enricher())
+        .build(store, corpus, done -> {}, java.util.Map.of());
+    try (LiveIndex live = open(store); ArticleSearcher searcher = searcher(live, store)) {
+      assertEquals(1, total(searcher, "newwordquokka"));
+      assertEquals(0, total(searcher, "oldwordquokka"), "the replaced version is gone");
+      assertEquals(true, searcher.article(corpusId).isEmpty(), "a deleted corpus article stays deleted");
+      assertEquals(corpus.size(), searcher.documentCount());
+    }
+  }
+
+  @Test
+  void aDueCommitRunsOffTheRefreshAndRecordsWhatItHolds(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    LiveRules everyTime = new LiveRules(LiveRules.DEFAULT.refreshIntervalMillis(), 0, LiveRules.DEFAULT.maxPostBytes(),
+        LiveRules.DEFAULT.maxPostRecords());
+    try (LiveIndex live = LiveIndex.open(store, TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), everyTime)) {
+      live.apply(List.of(UpdateLog.Op.add(article("committed-1", "dingoplum"))));
+      live.refresh();
+      Path generation = live.generation();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      String applied = null;
+      while (System.nanoTime() < deadline && !"1".equals(applied)) {
+        Thread.sleep(10);
+        try (var directory = org.apache.lucene.store.FSDirectory.open(generation);
+            var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+          applied = reader.getIndexCommit().getUserData().get(UpdateLog.APPLIED_SEQ);
+        }
+      }
+      assertEquals("1", applied, "the background commit records the last update it holds");
+    }
+  }
 }

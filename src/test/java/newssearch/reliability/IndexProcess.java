@@ -75,4 +75,23 @@ final class IndexProcess {
       Files.writeString(dir.resolve(String.format("article-%05d.txt", i)), text);
     }
   }
+
+  private static final java.util.regex.Pattern SERVING =
+      java.util.regex.Pattern.compile("serving \\d+ articles at http://127\\.0\\.0\\.1:(\\d+)/");
+
+  /** The port a child {@code serve} writing to {@code log} listens on, once it says so within {@code seconds}. */
+  static int awaitServingPort(Path log, Process server, int seconds) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      java.util.regex.Matcher m = SERVING.matcher(Files.readString(log));
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      if (!server.isAlive()) {
+        throw new AssertionError("serve ended: " + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve did not start in " + seconds + " s: " + Files.readString(log));
+  }
 }

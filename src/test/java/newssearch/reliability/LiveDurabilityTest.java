@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import newssearch.TestCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * was answered 200 is found.
  */
 class LiveDurabilityTest {
-  private static final Pattern SERVING = Pattern.compile("serving \\d+ articles at http://127\\.0\\.0\\.1:(\\d+)/");
   private static final int ROUNDS = 3;
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -49,7 +46,7 @@ class LiveDurabilityTest {
       Process server = IndexProcess.cli(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(log.toFile())
           .start();
       try {
-        int port = awaitPort(log, server);
+        int port = IndexProcess.awaitServingPort(log, server, 120);
         for (String id : acknowledged) {
           assertEquals(200, get(port, "/api/articles/" + id), "acknowledged article " + id + " is found after restart "
               + round + "; log: " + Files.readString(log));
@@ -89,7 +86,7 @@ class LiveDurabilityTest {
     Process server = IndexProcess.cli("serve", "--port", "0", "--config", TestCorpus.configDir().toString(), "--index",
         indexDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      int port = awaitPort(log, server);
+      int port = IndexProcess.awaitServingPort(log, server, 120);
       for (String id : acknowledged) {
         assertEquals(200, get(port, "/api/articles/" + id), "acknowledged article " + id + " is found");
       }
@@ -124,20 +121,5 @@ class LiveDurabilityTest {
   private String body(int port, String path) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static int awaitPort(Path log, Process server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      Matcher m = SERVING.matcher(Files.readString(log));
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      if (!server.isAlive()) {
-        throw new AssertionError("serve ended: " + Files.readString(log));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("serve did not start in 120 s: " + Files.readString(log));
   }
 }

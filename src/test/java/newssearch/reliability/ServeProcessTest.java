@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import newssearch.TestCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code NEWS_SEARCH_ADMIN_TOKEN}.
  */
 class ServeProcessTest {
-  private static final Pattern SERVING = Pattern.compile("serving \\d+ articles at http://127\\.0\\.0\\.1:(\\d+)/");
   private static final String TOKEN = "t0ken-for-tests";
 
   @Test
@@ -31,7 +28,7 @@ class ServeProcessTest {
     Path log = logs.resolve("serve.log");
     Process server = serve.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      int port = awaitPort(log, server);
+      int port = IndexProcess.awaitServingPort(log, server, 60);
       assertEquals("nosniff", RawHttp.get(port, "/").header("X-Content-Type-Options"));
 
       assertEquals(403, post(port, "Authorization: Bearer wrong\r\n").status());
@@ -64,7 +61,7 @@ class ServeProcessTest {
         "--corpus", corpus.toString(), "--index", indexDir.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      int port = awaitPort(log, server);
+      int port = IndexProcess.awaitServingPort(log, server, 60);
       assertTrue(RawHttp.get(port, "/api/health").body().contains("\"documents\":9"), RawHttp.get(port, "/api/health").body());
       RawHttp.Response reindex = RawHttp.request(port, "POST", "/api/admin/reindex", "Content-Length: 0\r\n");
       assertEquals(200, reindex.status(), reindex.body());
@@ -86,7 +83,7 @@ class ServeProcessTest {
         "--corpus", missing.toString(), "--index", indexDir.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      int port = awaitPort(log, server);
+      int port = IndexProcess.awaitServingPort(log, server, 60);
       assertTrue(Files.readString(log).contains("warning: indexing [" + missing + "] failed: nothing to index"),
           Files.readString(log));
       assertTrue(Files.readString(log).contains("; serving the previous index in " + indexDir), Files.readString(log));
@@ -112,20 +109,5 @@ class ServeProcessTest {
 
   private static RawHttp.Response post(int port, String headers) throws Exception {
     return RawHttp.request(port, "POST", "/api/admin/reindex", headers + "Content-Length: 0\r\n");
-  }
-
-  private static int awaitPort(Path log, Process server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      Matcher m = SERVING.matcher(Files.readString(log));
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      if (!server.isAlive()) {
-        throw new AssertionError("serve ended: " + Files.readString(log));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("serve did not start in 60 s: " + Files.readString(log));
   }
 }

@@ -1,0 +1,174 @@
+package newssearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import newssearch.ingest.Article;
+
+/**
+ * Live updates under search load, as a newsroom feeds a server that readers are searching: the
+ * query list runs under wrk, first alone (the idle baseline), then again while this posts the
+ * corpus to {@code POST /api/articles} as JSON Lines, one batch after another, for as long as wrk
+ * runs. Each batch's last article is then looked up until it is found, which measures visibility:
+ * the time from a post's answer to its articles being searchable.
+ */
+final class FeedBench {
+  /** Articles per POST, as the project's targets state them. */
+  static final int BATCH = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** How often the visibility watcher asks for the awaited article. */
+  private static final long POLL_MILLIS = 5;
+
+  /**
+   * What one run measured.
+   *
+   * @param idle the query list under wrk with no posts
+   * @param fed the same while posting
+   * @param posted articles answered 200 (added, or replaced on a later pass over the corpus)
+   * @param postSeconds wall time from the first post to the last answer
+   * @param failedRecords records the server reported as failed in its answers
+   * @param failedPosts posts answered other than 200, or not at all
+   * @param visibility per batch, from its answer to its last article being found
+   */
+  record Result(Wrk.Result idle, Wrk.Result fed, long posted, double postSeconds, long failedRecords, long failedPosts,
+      Latencies visibility) {
+    double articlesPerSecond() {
+      return posted / postSeconds;
+    }
+  }
+
+  private record Awaited(String id, long answeredNanos) {}
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** Measures {@code base}, a server that takes live updates, posting {@code articles} with fresh ids. */
+  Result run(String base, List<Article> articles, Wrk wrk, List<String> searches, int seconds, Path dir)
+      throws IOException, InterruptedException {
+    if (articles.isEmpty()) {
+      throw new IllegalArgumentException("no articles to post");
+    }
+    Wrk.Result idle = wrk.run(base, searches, seconds, dir);
+
+    CompletableFuture<Wrk.Result> fed = CompletableFuture.supplyAsync(() -> {
+      try {
+        return wrk.run(base, searches, seconds, dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+    Latencies visibility = new Latencies();
+    BlockingQueue<Awaited> awaited = new LinkedBlockingQueue<>();
+    Thread watcher = Thread.ofPlatform().name("bench-visibility").daemon().start(() -> watch(base, awaited, visibility));
+    long posted = 0;
+    long failedRecords = 0;
+    long failedPosts = 0;
+    long start = System.nanoTime();
+    long end = start;
+    for (int pass = 0, i = 0; !fed.isDone(); ) {
+      List<Article> batch = articles.subList(i, Math.min(articles.size(), i + BATCH));
+      String prefix = "feed" + pass + "-";
+      HttpResponse<String> answer = post(base, batch, prefix);
+      end = System.nanoTime();
+      if (answer != null && answer.statusCode() == 200) {
+        int failed = JSON.readTree(answer.body()).path("failed").size();
+        failedRecords += failed;
+        posted += batch.size() - failed;
+        awaited.add(new Awaited(prefix + batch.get(batch.size() - 1).id(), end));
+      } else {
+        failedPosts++;
+      }
+      i += BATCH;
+      if (i >= articles.size()) {
+        i = 0;
+        pass++;
+      }
+    }
+    awaited.add(new Awaited(null, 0));
+    watcher.join(Duration.ofSeconds(30));
+    try {
+      return new Result(idle, fed.get(), posted, (end - start) / 1e9, failedRecords, failedPosts, visibility);
+    } catch (ExecutionException e) {
+      throw new IOException("wrk failed during the feed", e.getCause());
+    }
+  }
+
+  private HttpResponse<String> post(String base, List<Article> batch, String idPrefix) throws InterruptedException {
+    StringBuilder lines = new StringBuilder();
+    for (Article a : batch) {
+      lines.append(jsonLine(a, idPrefix)).append('\n');
+    }
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/articles"))
+        .header("Content-Type", "application/x-ndjson")
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(lines.toString(), StandardCharsets.UTF_8))
+        .build();
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** One JSON Lines record with the fields a corpus file has. */
+  static String jsonLine(Article a, String idPrefix) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", idPrefix + a.id());
+    o.put("title", a.title());
+    o.put("text", a.text());
+    if (a.date() != null) {
+      o.put("date", a.date().day().toString());
+    }
+    if (!a.source().isEmpty()) {
+      o.put("source", a.source());
+    }
+    a.topics().forEach(o.putArray("topics")::add);
+    return o.toString();
+  }
+
+  /** Takes the awaited articles in order and asks for each until it is there; a null id ends. */
+  private void watch(String base, BlockingQueue<Awaited> awaited, Latencies visibility) {
+    try {
+      for (Awaited a; (a = awaited.take()).id() != null; ) {
+        URI uri = URI.create(base + "/api/articles/" + URLEncoder.encode(a.id(), StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
+        long deadline = a.answeredNanos() + Duration.ofSeconds(60).toNanos();
+        boolean found = false;
+        while (!found && System.nanoTime() < deadline) {
+          try {
+            if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+              visibility.add(System.nanoTime() - a.answeredNanos());
+              found = true;
+            }
+          } catch (IOException e) {
+            // Counted as not yet visible; the deadline bounds the wait.
+          }
+          if (!found) {
+            Thread.sleep(POLL_MILLIS);
+          }
+        }
+        if (!found) {
+          visibility.add(System.nanoTime() - a.answeredNanos()); // never seen: counted as the whole wait
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
