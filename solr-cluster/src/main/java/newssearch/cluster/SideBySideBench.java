@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * the serving processes used during a run divided by the requests answered: the {@code serve}
  * process for the embedded engine; {@code serve --solr} plus this JVM (the Solr nodes) for Solr.
  *
- * <p>Run by hand (see the README): {@code mvn -q compile exec:java
+ * <p>Run by hand (see the README): {@code mvn -q compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
  * -Dexec.mainClass=newssearch.cluster.SideBySideBench -Dexec.args="--corpus ../../shared/datasets/bbc"}
  */
 public final class SideBySideBench {
@@ -86,6 +86,10 @@ public final class SideBySideBench {
       }
     }
     System.out.println(report(corpus, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
+    System.out.flush();
+    // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
+    // report their InterruptedException as a failure of a finished run).
+    System.exit(0);
   }
 
   private static Run measure(String engine, int round, Product.Server server, boolean solr, List<String> paths, int seconds,
