@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import newssearch.enrich.Enricher;
@@ -86,6 +87,8 @@ public final class LiveIndex implements Closeable {
     return t;
   });
   private final AtomicBoolean committing = new AtomicBoolean();
+  /** Enriches posted articles: a parallel stream run inside it uses its threads only. */
+  private final ForkJoinPool enrichers;
   private long lastCommitNanos = System.nanoTime();
 
   private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
@@ -113,6 +116,7 @@ public final class LiveIndex implements Closeable {
     this.rootDirectory = rootDirectory;
     this.rootLock = rootLock;
     this.log = log;
+    this.enrichers = new ForkJoinPool(rules.enrichThreads());
   }
 
   /**
@@ -151,6 +155,11 @@ public final class LiveIndex implements Closeable {
     return rules;
   }
 
+  /** Threads that enrich posted articles at most. */
+  int enrichThreads() {
+    return enrichers.getParallelism();
+  }
+
   /** Why {@code a} cannot be indexed, or null when it can. */
   public static String refusal(Article a) {
     if (a.id().length() > MAX_KEYWORD_CHARS) {
@@ -174,10 +183,9 @@ public final class LiveIndex implements Closeable {
    */
   public Applied apply(List<UpdateLog.Op> ops) throws IOException {
     Instant at = Instant.now();
-    // Enrichment is the costly part of an update: a batch is enriched on all cores, as a build is.
-    List<Document> docs = ops.parallelStream()
-        .map(op -> op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at))
-        .toList();
+    // Enrichment is the costly part of an update. A batch is enriched side by side, on at most
+    // enrich-threads cores, so that searches still have a core while posts stream in.
+    List<Document> docs = enrich(ops, at);
     synchronized (this) {
       Open o = open;
       o.readers.maybeRefreshBlocking();
@@ -359,6 +367,22 @@ public final class LiveIndex implements Closeable {
     }
   }
 
+  private List<Document> enrich(List<UpdateLog.Op> ops, Instant at) throws IOException {
+    try {
+      return enrichers.submit(() -> ops.parallelStream()
+          .map(op -> op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at))
+          .toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while enriching");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
   /** Applies one logged update to {@code writer}; one that cannot be indexed is skipped with a warning. */
   static void apply(IndexWriter writer, UpdateLog.Entry e, Enricher enricher, FacetsConfig facets) throws IOException {
     Term id = new Term(Schema.ID, e.id());
@@ -375,6 +399,7 @@ public final class LiveIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
+    enrichers.shutdown();
     committer.shutdown();
     try {
       committer.awaitTermination(1, TimeUnit.MINUTES);

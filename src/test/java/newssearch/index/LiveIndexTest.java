@@ -128,8 +128,7 @@ class LiveIndexTest {
   @Test
   void aDueCommitRunsOffTheRefreshAndRecordsWhatItHolds(@TempDir Path dir) throws Exception {
     IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
-    LiveRules everyTime = new LiveRules(LiveRules.DEFAULT.refreshIntervalMillis(), 0, LiveRules.DEFAULT.maxPostBytes(),
-        LiveRules.DEFAULT.maxPostRecords());
+    LiveRules everyTime = LiveRules.DEFAULT.withCommitInterval(0);
     try (LiveIndex live = LiveIndex.open(store, TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), everyTime)) {
       live.apply(List.of(UpdateLog.Op.add(article("committed-1", "dingoplum"))));
       live.refresh();
@@ -144,6 +143,19 @@ class LiveIndexTest {
         }
       }
       assertEquals("1", applied, "the background commit records the last update it holds");
+    }
+  }
+
+  @Test
+  void postsAreEnrichedOnTheThreadsTheRulesAllow(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    LiveRules one = new LiveRules(500, 10_000, 1 << 20, 100, 1);
+    try (LiveIndex live = LiveIndex.open(store, TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), one)) {
+      assertEquals(1, live.enrichThreads());
+      live.apply(List.of(UpdateLog.Op.add(article("t-1", "emuplank")), UpdateLog.Op.add(article("t-2", "emuplank"))));
+      try (ArticleSearcher searcher = searcher(live, store)) {
+        assertEquals(2, total(searcher, "emuplank"));
+      }
     }
   }
 }

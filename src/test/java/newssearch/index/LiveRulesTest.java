@@ -30,4 +30,14 @@ class LiveRulesTest {
     Files.writeString(dir.resolve(LiveRules.FILE), "refresh-interval-ms 250\n");
     assertEquals(250, LiveRules.load(dir).refreshIntervalMillis());
   }
+
+  @Test
+  void postsAreEnrichedOnFewerThreadsThanCoresUnlessTheFileSaysOtherwise(@TempDir Path dir) throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(Math.max(1, cores / 2), LiveRules.DEFAULT.enrichThreads());
+    Files.writeString(dir.resolve(LiveRules.FILE), "enrich-threads 3\n");
+    assertEquals(3, LiveRules.load(dir).enrichThreads());
+    Files.writeString(dir.resolve(LiveRules.FILE), "enrich-threads 0\n");
+    assertTrue(assertThrows(ConfigException.class, () -> LiveRules.load(dir)).getMessage().contains("between 1 and"));
+  }
 }

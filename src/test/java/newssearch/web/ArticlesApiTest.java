@@ -101,7 +101,7 @@ class ArticlesApiTest {
 
   @Test
   void limitsAndRefusalsAreJsonErrors(@TempDir Path dir) throws Exception {
-    LiveRules small = new LiveRules(500, 10_000, 2048, 2);
+    LiveRules small = new LiveRules(500, 10_000, 2048, 2, 1);
     try (LiveTestServer s = new LiveTestServer(dir, small, new AdminAccess("s3cret"))) {
       String[] auth = {"Authorization", "Bearer s3cret"};
       HttpResponse<String> big = s.post("/api/articles", "{\"text\": \"" + "x ".repeat(2000) + "\"}", auth);
