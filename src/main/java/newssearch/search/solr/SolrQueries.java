@@ -42,7 +42,9 @@ final class SolrQueries {
   static ModifiableSolrParams matching(SearchRequest request, QueryPlan.Tier tier) {
     ModifiableSolrParams p = new ModifiableSolrParams();
     if (tier == null || tier.words() == null) {
-      query(p, request.query(), request.syntax());
+      // Words that all analyse to nothing (stop words) have no reading as one text either.
+      boolean anyWord = tier == null || tier.matching() == null || tier.matching().words() > 0;
+      query(p, request.query(), request.syntax(), anyWord);
     } else {
       words(p, tier.words());
     }
@@ -52,6 +54,10 @@ final class SolrQueries {
   }
 
   static void query(ModifiableSolrParams p, String text, QuerySyntax syntax) {
+    query(p, text, syntax, true);
+  }
+
+  private static void query(ModifiableSolrParams p, String text, QuerySyntax syntax, boolean anyWord) {
     if (text.isBlank()) {
       p.set("q", "*:*");
       return;
@@ -61,6 +67,9 @@ final class SolrQueries {
     String main = syntax == QuerySyntax.LUCENE
         ? "{!edismax qf=$qf q.op=AND sow=false v=$qq}"
         : "{!simple qf=$qf q.op=AND v=$qq}";
+    if (syntax == QuerySyntax.SIMPLE && anyWord && QueryText.isPlainWords(text)) {
+      main = orAsOneText(p, main, text);
+    }
     List<String> words = syntax == QuerySyntax.SIMPLE ? QueryText.wantedWords(text) : List.of();
     if (words.size() < 2) {
       p.set("q", main);
@@ -104,6 +113,25 @@ final class SolrQueries {
     p.set(name, text);
     p.set(name + "q", "{!simple qf=$qf q.op=AND v=$" + name + "}");
     return name + "q";
+  }
+
+  /**
+   * Words alone are also read as one text per field, every word required in that field, with the
+   * field's weight: an article matching either reading is found, as in the embedded engine's
+   * {@code QueryBuilder} (multi-word synonyms fire only on the text read as a whole).
+   */
+  private static String orAsOneText(ModifiableSolrParams p, String wordByWord, String text) {
+    p.set("wordbyword", wordByWord);
+    p.set("astextq", text.replace("\\", "\\\\").replace("&", "\\&").replace("-", "\\-"));
+    StringBuilder asText = new StringBuilder("{!bool");
+    String[][] fields = {{Schema.TITLE, "2"}, {Schema.TEXT, "1"}, {Schema.ENTITY_TEXT, "0.5"}};
+    for (int i = 0; i < fields.length; i++) {
+      p.set("astext" + i, "{!lucene df=" + fields[i][0] + " q.op=AND sow=false v=$astextq}");
+      p.set("astextb" + i, "{!boost b=" + fields[i][1] + " v=$astext" + i + "}");
+      asText.append(" should=$astextb").append(i);
+    }
+    p.set("astext", asText.append('}').toString());
+    return "{!bool should=$wordbyword should=$astext}";
   }
 
   private static void filters(ModifiableSolrParams p, SearchRequest request) {

@@ -74,7 +74,14 @@ class SolrQueriesTest {
     assertEquals("title:\"export controls\"~3^2 text:\"export controls\"~3", p.get("near"));
     ModifiableSolrParams one = new ModifiableSolrParams();
     SolrQueries.query(one, "nvidia", QuerySyntax.SIMPLE);
-    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", one.get("q"));
+    assertEquals("{!bool should=$wordbyword should=$astext}", one.get("q"), "words alone, also read as one text");
+    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", one.get("wordbyword"));
+    assertEquals("{!bool should=$astextb0 should=$astextb1 should=$astextb2}", one.get("astext"));
+    assertEquals("{!boost b=2 v=$astext0}", one.get("astextb0"));
+    assertEquals("{!lucene df=title q.op=AND sow=false v=$astextq}", one.get("astext0"));
+    ModifiableSolrParams syntax = new ModifiableSolrParams();
+    SolrQueries.query(syntax, "nvidia -huawei", QuerySyntax.SIMPLE);
+    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", syntax.get("q"), "operators: word by word only");
     ModifiableSolrParams all = new ModifiableSolrParams();
     SolrQueries.query(all, " ", QuerySyntax.SIMPLE);
     assertEquals("*:*", all.get("q"));
