@@ -44,6 +44,8 @@ final class IndexSnapshot {
   private Facets allFacets;
   private final Map<Integer, Map<String, List<SearchResult.FacetValue>>> browseFacets = recentlyUsed(BROWSE_FACET_SIZES);
   private Completions completions;
+  /** Held while completions are built, so that they are built once. */
+  private final java.util.concurrent.locks.ReentrantLock building = new java.util.concurrent.locks.ReentrantLock();
   /**
    * The snapshot before this one, held (acquired) until this one's completions are built: building
    * them takes seconds on a large index, so after a refresh the suggester of the previous reader
@@ -207,23 +209,44 @@ final class IndexSnapshot {
    * tried again for this generation: it would fail again on every keystroke, each time at full
    * cost. The generation completes nothing instead, and the log says why, once.
    */
-  synchronized Completions completions(CompletionsBuild build) {
-    if (completions == null) {
+  Completions completions(CompletionsBuild build) {
+    synchronized (this) {
+      if (completions != null) {
+        return completions;
+      }
+    }
+    // Built under a lock of its own, not this snapshot's: meanwhile complete() still reads the
+    // fields and answers with the previous snapshot's completions.
+    building.lock();
+    try {
+      synchronized (this) {
+        if (completions != null) {
+          return completions;
+        }
+      }
+      Completions built;
       try {
-        Completions built = build.build(reader, entities());
-        reader.getReaderCacheHelper().addClosedListener(key -> built.close());
-        completions = built;
+        Completions made = build.build(reader, entities());
+        reader.getReaderCacheHelper().addClosedListener(key -> made.close());
+        built = made;
       } catch (IOException | RuntimeException e) {
         LOG.warn("completions of index {} could not be built; /api/suggest answers no suggestions for it",
             generation.getFileName(), e);
-        completions = Completions.NONE;
+        built = Completions.NONE;
       }
-      if (previous != null) {
-        previous.release();
+      IndexSnapshot older;
+      synchronized (this) {
+        completions = built;
+        older = previous;
         previous = null;
       }
+      if (older != null) {
+        older.release();
+      }
+      return built;
+    } finally {
+      building.unlock();
     }
-    return completions;
   }
 
   boolean tryAcquire() {

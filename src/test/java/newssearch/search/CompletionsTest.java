@@ -106,4 +106,40 @@ class CompletionsTest {
       assertEquals(search.code(), e.code(), "the same answer as a search");
     }
   }
+
+  @Test
+  void whileANewSnapshotBuildsItsCompletionsThePreviousOnesAnswer() throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    var analyzer = Schema.analyzer(TestCorpus.config().analysis().query());
+    IndexSnapshot previous = IndexSnapshot.open(store.current().orElseThrow(), analyzer);
+    assertFalse(previous.completions().complete("nvi", 5).isEmpty());
+    var directory = org.apache.lucene.store.FSDirectory.open(store.current().orElseThrow());
+    IndexSnapshot next = IndexSnapshot.adopt(store.current().orElseThrow(),
+        org.apache.lucene.index.DirectoryReader.open(directory), analyzer, previous);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    IndexSnapshot.CompletionsBuild slow = (reader, entities) -> {
+      started.countDown();
+      try {
+        finish.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Completions.build(reader, entities);
+    };
+    Thread builder = new Thread(() -> next.completions(slow));
+    builder.start();
+    try {
+      assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
+      List<Completion> meanwhile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10), () -> next.complete("nvi", 5), "a build under way does not block suggestions");
+      assertFalse(meanwhile.isEmpty(), "the previous snapshot's completions answer");
+    } finally {
+      finish.countDown();
+      builder.join();
+      next.release();
+      previous.release();
+      directory.close();
+    }
+  }
 }
