@@ -142,7 +142,10 @@ function showFieldAdvice() {
   $("hits").before(notice);
 }
 
-/** Says when the search relaxed to articles with only some of the words, and offers all of them. */
+/**
+ * Says when the search relaxed to articles with only some of the words (and whether those with
+ * every word come first), and offers all of them.
+ */
 function showMatching(result) {
   const box = $("matching");
   const m = result.matching;
@@ -151,8 +154,15 @@ function showMatching(result) {
     return;
   }
   const some = m.required < m.words ? `at least ${m.required} of them` : "most of them";
-  box.replaceChildren(`No article has all ${m.words} words: showing articles with ${some}. `,
-    link("Require all words", withChanges(state, { match: "all" }), { className: "require-all" }));
+  let text;
+  if (m.all_words > 0 && m.all_first) {
+    text = `${plural(m.all_words, "article")} ${m.all_words === 1 ? "has" : "have"} all ${m.words} words, shown first; then articles with ${some}. `;
+  } else if (m.all_words > 0) {
+    text = `Only ${plural(m.all_words, "article")} ${m.all_words === 1 ? "has" : "have"} all ${m.words} words: showing articles with ${some}. `;
+  } else {
+    text = `No article has all ${m.words} words: showing articles with ${some}. `;
+  }
+  box.replaceChildren(text, link("Require all words", withChanges(state, { match: "all" }), { className: "require-all" }));
   box.hidden = false;
 }
 

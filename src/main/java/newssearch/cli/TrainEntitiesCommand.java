@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
     description = "Train the name finder (OpenNLP maximum entropy) on CoNLL/IOB files with PER, ORG and LOC names "
         + "(default: the openly licensed sets under <home>/ner/train, see ner/README.md).")
 final class TrainEntitiesCommand implements Callable<Integer> {
+  /** The features the committed model is trained with (see ner/README.md). */
+  static final String FEATURES = "name-features.xml";
+
   @Option(names = "--data", paramLabel = "FILE", description = "annotated file (CoNLL/IOB columns, .gz allowed); repeatable")
   List<Path> data;
 
@@ -35,7 +38,11 @@ final class TrainEntitiesCommand implements Callable<Integer> {
   @Option(names = "--cutoff", defaultValue = "2", description = "keep features seen at least this often; larger gives a smaller model (default: ${DEFAULT-VALUE})")
   int cutoff;
 
-  @Option(names = "--limit", paramLabel = "N", description = "train on the first N sentences only (for a learning curve)")
+  @Option(names = "--features", paramLabel = "FILE",
+      description = "feature generator descriptor, OpenNLP XML (default: <home>/ner/" + FEATURES + ")")
+  Path features;
+
+  @Option(names = "--limit", paramLabel = "N", description = "train on about N sentences only, the first ones of every file in proportion to its size (for a learning curve)")
   Integer limit;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,16 +56,26 @@ final class TrainEntitiesCommand implements Callable<Integer> {
         throw new Failures.UserError("no such file: " + f);
       }
     }
-    List<TaggedDocument> documents = NameFinderTraining.read(files);
+    Path featureFile = features != null ? features : Locations.home().resolve("ner").resolve(FEATURES);
+    if (!Files.isRegularFile(featureFile)) {
+      throw new Failures.UserError("no such feature descriptor: " + featureFile);
+    }
+    String descriptor = Files.readString(featureFile);
+    List<TaggedDocument> documents;
     if (limit != null) {
-      documents = NameFinderTraining.firstSentences(documents, limit);
+      if (limit < 1) {
+        throw new Failures.UserError("--limit must be at least 1, not " + limit);
+      }
+      documents = NameFinderTraining.proportional(files.stream().map(f -> NameFinderTraining.read(List.of(f))).toList(), limit);
+    } else {
+      documents = NameFinderTraining.read(files);
     }
     long sentences = documents.stream().mapToLong(d -> d.sentences().size()).sum();
     long names = documents.stream().flatMap(d -> d.sentences().stream()).mapToLong(s -> s.names().size()).sum();
-    out.printf("training on %d files: %d documents, %d sentences, %d names (iterations %d, cutoff %d)%n",
-        files.size(), documents.size(), sentences, names, iterations, cutoff);
+    out.printf("training on %d files: %d documents, %d sentences, %d names (iterations %d, cutoff %d, features %s)%n",
+        files.size(), documents.size(), sentences, names, iterations, cutoff, featureFile.getFileName());
     long started = System.nanoTime();
-    TokenNameFinderModel model = NameFinderTraining.train(documents, new NameFinderTraining.Settings(iterations, cutoff));
+    TokenNameFinderModel model = NameFinderTraining.train(documents, new NameFinderTraining.Settings(iterations, cutoff, descriptor));
     Path target = this.out != null ? this.out : Locations.home().resolve("index-config").resolve(ModelNameFinder.FILE);
     Files.createDirectories(target.toAbsolutePath().getParent());
     try (OutputStream os = Files.newOutputStream(target)) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import newssearch.config.ConfigException;
 import newssearch.ner.NerTypes;
+import newssearch.ner.WordWindowFeatures;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -39,6 +40,7 @@ public final class ModelNameFinder {
     if (!Files.exists(file)) {
       return null;
     }
+    WordWindowFeatures.allow();
     try (InputStream in = Files.newInputStream(file)) {
       return new ModelNameFinder(new TokenNameFinderModel(in));
     } catch (IOException | RuntimeException e) {
@@ -56,7 +58,10 @@ public final class ModelNameFinder {
     finder.clearAdaptiveData();
     List<Name> names = new ArrayList<>();
     for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(text)) {
-      String[] tokens = sentence.stream().map(ModelTokens.Piece::text).toArray(String[]::new);
+      String[] tokens = new String[sentence.size()];
+      for (int i = 0; i < tokens.length; i++) {
+        tokens[i] = sentence.get(i).text();
+      }
       Span[] spans = finder.find(tokens);
       double[] probs = finder.probs(spans);
       for (int i = 0; i < spans.length; i++) {

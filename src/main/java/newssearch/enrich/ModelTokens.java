@@ -26,13 +26,14 @@ final class ModelTokens {
     Matcher m = TOKEN.matcher(text);
     int last = 0;
     while (m.find()) {
-      if (!current.isEmpty() && text.substring(last, m.start()).indexOf('\n') >= 0) {
+      if (!current.isEmpty() && lineBreak(text, last, m.start())) {
         sentences.add(current);
         current = new ArrayList<>();
       }
       String word = m.group();
-      Matcher clitic = CLITIC.matcher(word);
-      if (word.length() > 2 && clitic.matches()) {
+      // Most words have no apostrophe: only those are matched against the clitics.
+      Matcher clitic = word.length() > 2 && (word.indexOf('\'') > 0 || word.indexOf('’') > 0) ? CLITIC.matcher(word) : null;
+      if (clitic != null && clitic.matches()) {
         int split = m.start() + clitic.group(1).length();
         current.add(new Piece(clitic.group(1), m.start(), split));
         current.add(new Piece(clitic.group(2), split, m.end()));
@@ -50,6 +51,15 @@ final class ModelTokens {
       sentences.add(current);
     }
     return sentences;
+  }
+
+  private static boolean lineBreak(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean nextIsCapital(String text, int from) {

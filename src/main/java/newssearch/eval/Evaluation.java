@@ -16,7 +16,6 @@ import newssearch.search.SearchLimits;
 import newssearch.search.InvalidRequestException;
 import newssearch.search.QuerySyntax;
 import newssearch.search.SearchRequest;
-import newssearch.search.SearchResult;
 import newssearch.search.SortOrder;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 
@@ -29,8 +28,8 @@ public final class Evaluation {
   /** Results kept per topic, as trec_eval runs usually hold. */
   public static final int DEPTH = 1000;
 
-  /** One topic's outcome: the ranking (ids with scores), and whether it was refused. */
-  public record TopicRun(String topic, String query, List<String> ranked, List<Float> scores, boolean refused,
+  /** One topic's outcome: the ranking (ids, best first), and whether it was refused. */
+  public record TopicRun(String topic, String query, List<String> ranked, boolean refused,
       String refusal, boolean zeroHitButOrFindsRelevant) {}
 
   /** Mean scores over the judged topics and the counts of topics that found nothing or were refused. */
@@ -86,12 +85,11 @@ public final class Evaluation {
   private static TopicRun runTopic(ArticleSearcher searcher, String id, String query, QuerySyntax syntax,
       Map<String, Integer> judged) throws IOException {
     try {
-      List<SearchResult.Hit> hits = search(searcher, query, syntax);
-      boolean orFinds = hits.isEmpty() && orFindsRelevant(searcher, query, judged);
-      return new TopicRun(id, query, hits.stream().map(SearchResult.Hit::id).toList(),
-          hits.stream().map(SearchResult.Hit::score).toList(), false, null, orFinds);
+      List<String> ranked = search(searcher, query, syntax);
+      boolean orFinds = ranked.isEmpty() && orFindsRelevant(searcher, query, judged);
+      return new TopicRun(id, query, ranked, false, null, orFinds);
     } catch (InvalidRequestException e) {
-      return new TopicRun(id, query, List.of(), List.of(), true, e.code() + ": " + e.getMessage(), false);
+      return new TopicRun(id, query, List.of(), true, e.code() + ": " + e.getMessage(), false);
     }
   }
 
@@ -99,15 +97,15 @@ public final class Evaluation {
       throws IOException {
     String any = anyWord(query);
     return !any.isEmpty() && search(searcher, any, QuerySyntax.LUCENE).stream()
-        .anyMatch(h -> judged.getOrDefault(h.id(), 0) > 0);
+        .anyMatch(doc -> judged.getOrDefault(doc, 0) > 0);
   }
 
-  private static List<SearchResult.Hit> search(ArticleSearcher searcher, String query, QuerySyntax syntax)
+  /** The ranking users see (the same matching and order as a search), to {@link #DEPTH} results. */
+  private static List<String> search(ArticleSearcher searcher, String query, QuerySyntax syntax)
       throws IOException {
     SearchRequest request = new SearchRequest(query, syntax, List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1,
         SearchRequest.DEFAULT_SIZE);
-    List<SearchResult.Hit> hits = searcher.export(request).hits();
-    return hits.size() > DEPTH ? hits.subList(0, DEPTH) : hits;
+    return searcher.ranking(request, DEPTH);
   }
 
   /**

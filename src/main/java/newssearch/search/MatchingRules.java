@@ -17,17 +17,26 @@ import newssearch.config.DirectiveFile;
  * @param commonRatio a word in more than this share of the articles is never required: it still
  *     ranks, but does not count toward the minimum (Lucene's CommonTermsQuery idea)
  * @param optionalWords words of a question ("what", "how") that are never required
+ * @param relaxAbove a query of more words than this (a question, a pasted paragraph) always gets
+ *     the articles with enough of its words after those with all of them, however many have all
+ *     (0 never: {@code relaxBelow} decides for every query)
  */
-public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double commonRatio, Set<String> optionalWords) {
+public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double commonRatio, Set<String> optionalWords,
+    int relaxAbove) {
   public static final String FILE = "search.conf";
 
   /** The rules when {@code search.conf} is absent. */
   public static final MatchingRules DEFAULT = new MatchingRules(10, MinimumMatch.parse("2<-1 5<1"), 1.0,
       Set.of("what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "do", "does",
-          "did", "can", "could", "would", "should", "were", "has", "have", "had"));
+          "did", "can", "could", "would", "should", "were", "has", "have", "had"), 5);
 
   /** Never relaxes: every word is required, as the explicit syntax is. */
-  public static final MatchingRules STRICT = new MatchingRules(0, MinimumMatch.parse("100%"), 1.0, Set.of());
+  public static final MatchingRules STRICT = new MatchingRules(0, MinimumMatch.parse("100%"), 1.0, Set.of(), 0);
+
+  /** True when a query of {@code words} words gets its relaxed matches whatever {@code relaxBelow} says. */
+  public boolean relaxAll(int words) {
+    return relaxBelow > 0 && relaxAbove > 0 && words > relaxAbove;
+  }
 
   /**
    * Reads {@code search.conf} from {@code configDir}; the defaults when there is none. A bad line
@@ -43,6 +52,7 @@ public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double co
     double common = DEFAULT.commonRatio;
     Set<String> optional = new LinkedHashSet<>();
     boolean optionalGiven = false;
+    int relaxAbove = DEFAULT.relaxAbove;
     for (Directive d : DirectiveFile.read(file)) {
       switch (d.key()) {
         case "relax-below" -> {
@@ -72,10 +82,17 @@ public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double co
             }
           }
         }
+        case "relax-above" -> {
+          relaxAbove = d.intValue();
+          if (relaxAbove < 0) {
+            throw d.error("'relax-above' must be 0 or more, not " + relaxAbove);
+          }
+        }
         default -> throw d.error("unknown directive '" + d.key()
-            + "'; expected relax-below, minimum-match, common-word-ratio or optional-words");
+            + "'; expected relax-below, relax-above, minimum-match, common-word-ratio or optional-words");
       }
     }
-    return new MatchingRules(relaxBelow, mm, common, optionalGiven ? Set.copyOf(optional) : DEFAULT.optionalWords);
+    return new MatchingRules(relaxBelow, mm, common, optionalGiven ? Set.copyOf(optional) : DEFAULT.optionalWords,
+        relaxAbove);
   }
 }

@@ -17,7 +17,6 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 
@@ -44,7 +43,12 @@ public final class QueryPlanner {
   }
 
   /** One word of the query: its clause over the searched fields and how common it is. */
-  private record Word(String text, String raw, Query clause, int docFreq, int terms, boolean optional) {}
+  private record Word(String text, String raw, Query clause, int docFreq, int terms, boolean optional, int count) {
+    /** The clause weighted by how often the query has the word. */
+    Query weighted() {
+      return count == 1 ? clause : new BoostQuery(clause, count);
+    }
+  }
 
   QueryPlan plan(String text, QuerySyntax syntax, IndexReader reader) throws IOException {
     return plan(text, syntax, WordStats.of(reader));
@@ -158,10 +162,10 @@ public final class QueryPlanner {
       List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing, List<String> phrases,
       List<String> excludedWords) {
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
-    counted.forEach(w -> enough.add(w.clause(), BooleanClause.Occur.SHOULD));
+    counted.forEach(w -> enough.add(w.weighted(), BooleanClause.Occur.SHOULD));
     enough.setMinimumNumberShouldMatch(required);
     BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST);
-    optional.forEach(w -> relaxed.add(w.clause(), BooleanClause.Occur.SHOULD));
+    optional.forEach(w -> relaxed.add(w.weighted(), BooleanClause.Occur.SHOULD));
     return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
         new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing,
         new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords));
@@ -181,6 +185,7 @@ public final class QueryPlanner {
   private List<Word> words(List<String> raw, SimpleQueryParser parser, WordStats reader) throws IOException {
     Map<String, String> wordOf = new LinkedHashMap<>();
     Map<String, Query> clauseOf = new LinkedHashMap<>();
+    Map<String, Integer> countOf = new java.util.HashMap<>();
     List<String> firstTokens = new ArrayList<>();
     for (String w : raw) {
       List<String> tokens = tokens(w);
@@ -189,14 +194,17 @@ public final class QueryPlanner {
       }
       String key = String.join(" ", tokens);
       if (wordOf.containsKey(key)) {
+        // A word written again counts again, as in BM25 over the query's bag of words.
+        countOf.merge(key, 1, Integer::sum);
         continue;
       }
-      Query clause = tokens.size() == 1 ? combined(tokens.get(0)) : parser.parse(w);
+      Query clause = tokens.size() == 1 ? clause(tokens.get(0)) : parser.parse(w);
       if (clause == null) {
         continue;
       }
       wordOf.put(key, w);
       clauseOf.put(key, clause);
+      countOf.put(key, 1);
       firstTokens.add(tokens.get(0));
     }
     // All counts at once: an engine elsewhere answers them in one request.
@@ -208,23 +216,24 @@ public final class QueryPlanner {
       Query clause = clauseOf.get(e.getKey());
       String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’-]", "");
       words.add(new Word(lower.isEmpty() ? w : lower, w, clause, df[i++], terms(List.of(clause)),
-          rules.optionalWords().contains(lower)));
+          rules.optionalWords().contains(lower), countOf.getOrDefault(e.getKey(), 1)));
     }
     return List.copyOf(words);
   }
 
   /**
-   * One word over headline and text as one field (BM25F, Lucene's CombinedFieldQuery: the
-   * headline's occurrences count more but the word's rarity is counted once), plus a modest bonus
-   * when it is part of an entity's name, which BM25's idf keeps small for names found everywhere.
+   * One word over headline, text and entity names, each field scored by BM25 on its own and the
+   * scores added (Solr edismax's qf with tie 1, Elasticsearch's most_fields): a word in a real
+   * headline counts once more, with the headline's own length norm. Measured with
+   * {@code news-search eval} against one BM25F field over headline and text (Lucene's
+   * CombinedFieldQuery, headline weight 2): MAP 0.2110 against 0.2081 on CISI, confirmed on
+   * Cranfield (0.3065 against 0.2930). Entity names add a small bonus, which BM25's idf keeps
+   * small for names found everywhere.
    */
-  static Query combined(String token) {
-    Query words = new CombinedFieldQuery.Builder(token)
-        .addField(Schema.HEADLINE, QueryBuilder.WEIGHTS.get(Schema.HEADLINE))
-        .addField(Schema.TEXT, QueryBuilder.WEIGHTS.get(Schema.TEXT))
-        .build();
+  static Query clause(String token) {
     return new BooleanQuery.Builder()
-        .add(words, BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(Schema.HEADLINE, token)), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(Schema.TEXT, token)), BooleanClause.Occur.SHOULD)
         .add(new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT)),
             BooleanClause.Occur.SHOULD)
         .build();

@@ -70,6 +70,16 @@ final class StoredArticles {
   }
 
   /** The view of article {@code id}, if {@code s} has it. */
+  /** The ids of {@code docs}, in their order. */
+  static List<String> ids(IndexSnapshot s, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = s.searcher.storedFields();
+    List<String> ids = new ArrayList<>(docs.length);
+    for (ScoreDoc d : docs) {
+      ids.add(stored.document(d.doc, Set.of(Schema.ID)).get(Schema.ID));
+    }
+    return ids;
+  }
+
   static Optional<ArticleView> article(IndexSnapshot s, String id) throws IOException {
     OptionalInt docId = docOf(s, id);
     if (docId.isEmpty()) {

@@ -1,6 +1,7 @@
 package newssearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,8 @@ class MatchingRulesTest {
     MatchingRules rules = MatchingRules.load(TestCorpus.configDir());
     assertTrue(rules.relaxBelow() > 0);
     assertTrue(rules.optionalWords().contains("what"));
+    assertTrue(rules.relaxAll(rules.relaxAbove() + 1), "a long question always gets its partial matches");
+    assertFalse(rules.relaxAll(2), "a two-word query relaxes only below relax-below");
   }
 
   @Test
@@ -45,7 +48,7 @@ class MatchingRulesTest {
 
   @Test
   void aBadLineStopsStartupWithFileAndLine() throws IOException {
-    for (String bad : new String[] {"minimum-match 2<-1 lots", "relax-below -3", "common-word-ratio 2",
+    for (String bad : new String[] {"minimum-match 2<-1 lots", "relax-below -3", "relax-above -1", "relax-above six", "common-word-ratio 2",
         "minimum-match 5<1 2<-1", "relax-below many", "require everything"}) {
       Files.writeString(dir.resolve(MatchingRules.FILE), "# rules\nrelax-below 10\n" + bad + "\n");
       ConfigException e = assertThrows(ConfigException.class, () -> MatchingRules.load(dir), bad);

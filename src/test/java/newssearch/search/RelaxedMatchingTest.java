@@ -27,8 +27,61 @@ class RelaxedMatchingTest extends SeedCorpusTest {
     SearchResult relaxed = search("Nvidia China ban");
     assertTrue(ids(relaxed).contains(NVIDIA_STORY), ids(relaxed).toString());
     assertTrue(ids(relaxed).containsAll(ids(all)), "the articles with every word are still found");
-    assertEquals(new Matching(Matching.RELAXED, 3, 2, java.util.List.of()), relaxed.matching());
+    assertEquals(new Matching(Matching.RELAXED, 3, 2, java.util.List.of(), all.total(), true), relaxed.matching());
     assertEquals(ids(all).iterator().next(), relaxed.hits().get(0).id(), "the article with every word ranks first");
+  }
+
+  @Test
+  void articlesWithEveryWordComeFirstThenTheOthersAreAddedAfterThem() throws IOException {
+    String q = "Nvidia China chips ban";
+    SearchResult all = searcher.search(SearchRequest.of(q).withPage(1, 100).withRequireAll(true));
+    SearchResult relaxed = search(q);
+    long withAll = all.total();
+    assertTrue(withAll > 0 && withAll < relaxed.total(), withAll + " of " + relaxed.total());
+    assertEquals(withAll, relaxed.matching().allWords());
+    assertTrue(relaxed.matching().allFirst());
+    // Ranked by relevance, the articles with every word are the first ones, whatever the scores
+    // of those with fewer words.
+    java.util.List<String> first = relaxed.hits().subList(0, (int) withAll).stream().map(SearchResult.Hit::id).toList();
+    assertEquals(ids(all), new java.util.HashSet<>(first));
+    // Sorted by date, they are mixed with the others: the answer says so.
+    SearchResult byDate = searcher.search(SearchRequest.of(q).withPage(1, 100).withSort(SortOrder.NEWEST));
+    assertEquals(relaxed.total(), byDate.total());
+    assertFalse(byDate.matching().allFirst());
+    assertEquals(Matching.RELAXED, byDate.matching().mode());
+  }
+
+  @Test
+  void aLongQuestionGetsArticlesWithFewerWordsAfterThoseWithAllOfThem() throws IOException {
+    // Six words, all of them in many seed articles: more than relax-below have every word, and
+    // the articles with only some of them still follow (a question is never cut to its exact matches).
+    String q = "China AI chips Nvidia US export";
+    SearchResult all = searcher.search(SearchRequest.of(q).withPage(1, 100).withRequireAll(true));
+    SearchResult r = search(q);
+    assertTrue(r.total() > all.total(), all.total() + " vs " + r.total());
+    assertEquals(Matching.RELAXED, r.matching().mode());
+    assertTrue(r.matching().allFirst());
+    assertEquals(all.total(), r.matching().allWords());
+  }
+
+  @Test
+  void aWordRepeatedInAQuestionWeighsMore() throws IOException {
+    // BM25 over the words of a question counts a repeated word as often as it is written, as a
+    // query's bag of words does (query term frequency).
+    String once = "quantum computing robots humanoid factories workers";
+    String thrice = "quantum quantum quantum computing robots humanoid factories workers";
+    SearchResult a = search(once);
+    SearchResult b = search(thrice);
+    assertEquals(Matching.RELAXED, a.matching().mode());
+    assertEquals(a.matching().words(), b.matching().words(), "a repeat is not another word");
+    String quantum = a.hits().stream().filter(h -> h.title().toLowerCase().contains("quantum")).findFirst().orElseThrow().id();
+    String robots = a.hits().stream().filter(h -> h.title().toLowerCase().contains("robot")).findFirst().orElseThrow().id();
+    assertTrue(score(b, quantum) - score(b, robots) > score(a, quantum) - score(a, robots),
+        "the quantum article gains on the robot one");
+  }
+
+  private static float score(SearchResult r, String id) {
+    return r.hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow().score();
   }
 
   @Test

@@ -64,6 +64,8 @@ class ApiSearchTest {
     assertEquals(2, m.get("required").asInt());
     assertTrue(m.get("dropped").isArray());
     JsonNode all = server.getJson("/api/search?match=all&q=" + enc("Nvidia China ban"));
+    assertEquals(all.get("total").asLong(), m.get("all_words").asLong(), "how many articles have every word");
+    assertTrue(m.get("all_first").asBoolean(), "ranked by relevance, those come first");
     assertEquals("all", all.get("matching").get("mode").asText());
     assertTrue(all.get("total").asLong() < relaxed.get("total").asLong());
     assertTrue(server.getJson("/api/search").get("matching").isNull(), "no query, nothing matched by words");

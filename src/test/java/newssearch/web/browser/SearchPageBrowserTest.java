@@ -439,6 +439,20 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aRelaxedSearchSaysHowManyArticlesHaveEveryWordAndThatTheyComeFirst() throws Exception {
+    String q = "Nvidia China ban";
+    open("/?q=" + enc(q));
+    JsonNode m = api("q=" + enc(q)).get("matching");
+    long all = m.get("all_words").asLong();
+    assertTrue(all > 0 && m.get("all_first").asBoolean(), m.toString());
+    String notice = text("matching");
+    String has = all == 1 ? "1 article has all 3 words, shown first" : all + " articles have all 3 words, shown first";
+    assertTrue(notice.contains(has), notice);
+    assertTrue(notice.contains("then articles with at least 2 of them"), notice);
+    assertFalse(browser.driver.findElements(By.cssSelector("#matching .require-all")).isEmpty());
+  }
+
+  @Test
   void noMatchesShowsTheEmptyStateWithTheApisSuggestion() throws Exception {
     open("/?q=nvidai");
     JsonNode api = api("q=nvidai");
