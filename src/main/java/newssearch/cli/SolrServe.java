@@ -21,7 +21,7 @@ final class SolrServe {
       newssearch.web.LoadLimits loadLimits, PrintWriter out) throws Exception {
     SolrNodes nodes = solr.nodes();
     SolrEngine engine = new SolrEngine(nodes, solr.collection, new SolrCollections(nodes, config.dir()),
-        config.taxonomy(), config.analysis().query(), SearchLimits.DEFAULT);
+        config.taxonomy(), config.analysis().query(), SearchLimits.DEFAULT, config.matching());
     int documents;
     try {
       documents = engine.documentCount();

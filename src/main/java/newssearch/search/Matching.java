@@ -23,11 +23,11 @@ public record Matching(String mode, int words, int required, List<String> droppe
     this(mode, words, required, dropped, -1, false);
   }
 
-  Matching withAllWords(long count) {
+  public Matching withAllWords(long count) {
     return new Matching(mode, words, required, dropped, count, allFirst);
   }
 
-  Matching rankedAllFirst() {
+  public Matching rankedAllFirst() {
     return new Matching(mode, words, required, dropped, allWords, true);
   }
 }

@@ -18,8 +18,29 @@ public record QueryPlan(List<Tier> tiers) {
    * @param matching how its words match, or null for a blank or Lucene-syntax query
    * @param onlyWhenNothing tried only when the tiers before found nothing at all (quoted
    *     phrases read as words: explicit syntax yields only to "no result")
+   * @param words the same tier in words, for an engine that builds its own query (Solr); null
+   *     when the tier is the query as written
    */
-  public record Tier(Query query, Matching matching, boolean onlyWhenNothing) {}
+  public record Tier(Query query, Matching matching, boolean onlyWhenNothing, Words words) {
+    public Tier(Query query, Matching matching, boolean onlyWhenNothing) {
+      this(query, matching, onlyWhenNothing, null);
+    }
+  }
+
+  /**
+   * A tier as words of the query as typed: an article has at least {@code required} of the
+   * {@code counted} words; {@code optional} words only rank; phrases are required or only rank;
+   * excluded words never occur. Each word or phrase is matched as the search box reads it.
+   */
+  public record Words(List<String> counted, int required, List<String> optional, List<String> phrases,
+      boolean phrasesRequired, List<String> excluded) {
+    public Words {
+      counted = List.copyOf(counted);
+      optional = List.copyOf(optional);
+      phrases = List.copyOf(phrases);
+      excluded = List.copyOf(excluded);
+    }
+  }
 
   public QueryPlan {
     tiers = List.copyOf(tiers);

@@ -29,13 +29,13 @@ import org.apache.lucene.search.Query;
  * AND, +) stays strict. A query too long for the term budget keeps its most informative words
  * (the rarest) rather than being refused.
  */
-final class QueryPlanner {
+public final class QueryPlanner {
   private final Analyzer analyzer;
   private final SearchLimits limits;
   private final MatchingRules rules;
   private final QueryBuilder builder;
 
-  QueryPlanner(Analyzer analyzer, SearchLimits limits, MatchingRules rules, QueryBuilder builder) {
+  public QueryPlanner(Analyzer analyzer, SearchLimits limits, MatchingRules rules, QueryBuilder builder) {
     this.analyzer = analyzer;
     this.limits = limits;
     this.rules = rules;
@@ -43,7 +43,7 @@ final class QueryPlanner {
   }
 
   /** One word of the query: its clause over the searched fields and how common it is. */
-  private record Word(String text, Query clause, int docFreq, int terms, boolean optional, int count) {
+  private record Word(String text, String raw, Query clause, int docFreq, int terms, boolean optional, int count) {
     /** The clause weighted by how often the query has the word. */
     Query weighted() {
       return count == 1 ? clause : new BoostQuery(clause, count);
@@ -51,6 +51,11 @@ final class QueryPlanner {
   }
 
   QueryPlan plan(String text, QuerySyntax syntax, IndexReader reader) throws IOException {
+    return plan(text, syntax, WordStats.of(reader));
+  }
+
+  /** The plan of {@code text}, deciding by the word statistics of the articles searched. */
+  public QueryPlan plan(String text, QuerySyntax syntax, WordStats reader) throws IOException {
     if (syntax != QuerySyntax.SIMPLE || text.isBlank()) {
       return QueryPlan.strictOnly(builder.parse(text, syntax), null);
     }
@@ -70,13 +75,15 @@ final class QueryPlanner {
       addIfAny(excluded, parser.parse(word));
     }
     List<Word> words = words(parts.words(), parser, reader);
-    List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader));
+    List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader,
+        parts.phrases(), parts.excluded()));
     if (!fixed.isEmpty()) {
       // Last, the phrases' words as loose words, each phrase only a boost: quotes in a long
       // pasted text are quotation marks more often than a search operator.
       List<String> phraseWords = new ArrayList<>(parts.words());
       parts.phrases().forEach(p -> phraseWords.addAll(List.of(p.split("\\s+"))));
-      List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, words(phraseWords, parser, reader), reader);
+      List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, words(phraseWords, parser, reader), reader,
+          List.of(), parts.excluded());
       if (loose.size() > 1) {
         QueryPlan.Tier loosest = loose.get(loose.size() - 1);
         BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(loosest.query(), BooleanClause.Occur.MUST);
@@ -84,8 +91,10 @@ final class QueryPlanner {
         List<String> dropped = new ArrayList<>(loosest.matching().dropped());
         parts.phrases().forEach(p -> dropped.add("\"" + p + "\""));
         Matching m = loosest.matching();
+        QueryPlan.Words w = loosest.words();
         tiers.add(new QueryPlan.Tier(boosted.build(),
-            new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true));
+            new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true,
+            new QueryPlan.Words(w.counted(), w.required(), w.optional(), parts.phrases(), false, w.excluded())));
       }
     }
     return new QueryPlan(tiers);
@@ -93,7 +102,7 @@ final class QueryPlanner {
 
   /** The strict query and the relaxed ones of these words, phrases and exclusions. */
   private List<QueryPlan.Tier> tiers(String text, QuerySyntax syntax, List<Query> fixed, List<Query> excluded,
-      List<Word> words, IndexReader reader) {
+      List<Word> words, WordStats reader, List<String> phrases, List<String> excludedWords) throws IOException {
     int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
     List<Word> kept = withinBudget(words, budget);
     List<String> overBudget = words.stream().filter(w -> !kept.contains(w)).map(Word::text).toList();
@@ -115,7 +124,9 @@ final class QueryPlanner {
       strict = withFixed(all, fixed, excluded);
     }
     List<QueryPlan.Tier> tiers = new ArrayList<>();
-    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false));
+    QueryPlan.Words allWords = overBudget.isEmpty() ? null
+        : new QueryPlan.Words(raw(kept), kept.size(), List.of(), phrases, true, excludedWords);
+    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false, allWords));
     if (rules.relaxBelow() == 0 || kept.isEmpty()) {
       return tiers;
     }
@@ -138,24 +149,30 @@ final class QueryPlanner {
     List<String> dropped = new ArrayList<>();
     optional.stream().sorted(Comparator.comparingInt(Word::docFreq).reversed()).forEach(w -> dropped.add(w.text()));
     dropped.addAll(overBudget);
-    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false));
+    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false, phrases, excludedWords));
     if (required > 1 && required < counted.size()) {
       // None with enough of the words: any of them will do, the articles with more of the rarer
       // words ranked first, rather than nothing.
-      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true));
+      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true, phrases, excludedWords));
     }
     return tiers;
   }
 
   private static QueryPlan.Tier relaxedTier(List<Word> counted, List<Word> optional, int required, int words,
-      List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing) {
+      List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing, List<String> phrases,
+      List<String> excludedWords) {
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
     counted.forEach(w -> enough.add(w.weighted(), BooleanClause.Occur.SHOULD));
     enough.setMinimumNumberShouldMatch(required);
     BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(enough.build(), BooleanClause.Occur.MUST);
     optional.forEach(w -> relaxed.add(w.weighted(), BooleanClause.Occur.SHOULD));
     return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
-        new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing);
+        new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing,
+        new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords));
+  }
+
+  private static List<String> raw(List<Word> words) {
+    return words.stream().map(Word::raw).toList();
   }
 
   private static Query withFixed(BooleanQuery.Builder query, List<Query> fixed, List<Query> excluded) {
@@ -165,31 +182,43 @@ final class QueryPlanner {
   }
 
   /** The distinct words that analyse to something (stop words do not), in query order. */
-  private List<Word> words(List<String> raw, SimpleQueryParser parser, IndexReader reader) throws IOException {
-    Map<String, Word> words = new LinkedHashMap<>();
+  private List<Word> words(List<String> raw, SimpleQueryParser parser, WordStats reader) throws IOException {
+    Map<String, String> wordOf = new LinkedHashMap<>();
+    Map<String, Query> clauseOf = new LinkedHashMap<>();
+    Map<String, Integer> countOf = new java.util.HashMap<>();
+    List<String> firstTokens = new ArrayList<>();
     for (String w : raw) {
       List<String> tokens = tokens(w);
       if (tokens.isEmpty()) {
         continue;
       }
       String key = String.join(" ", tokens);
-      if (words.containsKey(key)) {
+      if (wordOf.containsKey(key)) {
         // A word written again counts again, as in BM25 over the query's bag of words.
-        Word seen = words.get(key);
-        words.put(key, new Word(seen.text(), seen.clause(), seen.docFreq(), seen.terms(), seen.optional(),
-            seen.count() + 1));
+        countOf.merge(key, 1, Integer::sum);
         continue;
       }
       Query clause = tokens.size() == 1 ? clause(tokens.get(0)) : parser.parse(w);
       if (clause == null) {
         continue;
       }
-      int df = reader.docFreq(new Term(Schema.TEXT, tokens.get(0)));
-      String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’-]", "");
-      words.put(key, new Word(lower.isEmpty() ? w : lower, clause, df, terms(List.of(clause)),
-          rules.optionalWords().contains(lower), 1));
+      wordOf.put(key, w);
+      clauseOf.put(key, clause);
+      countOf.put(key, 1);
+      firstTokens.add(tokens.get(0));
     }
-    return List.copyOf(words.values());
+    // All counts at once: an engine elsewhere answers them in one request.
+    int[] df = firstTokens.isEmpty() ? new int[0] : reader.docFreqs(Schema.TEXT, firstTokens);
+    List<Word> words = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, String> e : wordOf.entrySet()) {
+      String w = e.getValue();
+      Query clause = clauseOf.get(e.getKey());
+      String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’-]", "");
+      words.add(new Word(lower.isEmpty() ? w : lower, w, clause, df[i++], terms(List.of(clause)),
+          rules.optionalWords().contains(lower), countOf.getOrDefault(e.getKey(), 1)));
+    }
+    return List.copyOf(words);
   }
 
   /**

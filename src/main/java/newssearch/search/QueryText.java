@@ -20,6 +20,14 @@ public final class QueryText {
     return SimpleSyntax.wantedWords(query);
   }
 
+  /**
+   * True when the query is words alone (no quotes, operators, wildcards or parentheses): the
+   * embedded engine then also reads it as one text per field, so multi-word synonyms fire.
+   */
+  public static boolean isPlainWords(String query) {
+    return SimpleSyntax.isPlainWords(query);
+  }
+
   /** HTML escaping of text shown in snippets and titles: the embedded engine's rules. */
   public static String escapeHtml(String text) {
     return Html.escape(text);

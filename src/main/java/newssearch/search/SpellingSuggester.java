@@ -23,7 +23,7 @@ import org.apache.lucene.search.spell.SuggestWord;
  * whole queries and the one that finds the most articles wins ("tony blare" becomes "tony blair",
  * not "tony blame"). The caller offers it only when it finds more than the query as typed.
  */
-final class SpellingSuggester {
+public final class SpellingSuggester {
   private static final Pattern WORD = Pattern.compile("\\p{L}{3,40}");
   /** Unknown words whose closest known words are remembered: looking them up builds costly automata. */
   private static final int REMEMBERED = 1024;
@@ -31,18 +31,28 @@ final class SpellingSuggester {
    * Candidates per word: enough to reach a name two edits away past the words one edit away
    * ("blare" is one edit from "blame" and "blake", two from "blair").
    */
-  private static final int CANDIDATES = 8;
+  public static final int CANDIDATES = 8;
   /** A known word in at most this many articles may be a misspelling of a more common one. */
   private static final int RARE = 2;
   /** Whole queries tried at most: each costs a count. */
   private static final int MAX_TRIES = 12;
 
   /** Counts the articles a query finds. */
-  interface Counter {
+  public interface Counter {
     long count(String query) throws IOException;
   }
 
+  /** The known words closest to a word, closest first (Lucene's DirectSpellChecker, or Solr's). */
+  public interface Candidates {
+    /**
+     * @param known whether some article has {@code word}: then only more common words are candidates
+     */
+    List<String> closest(String word, boolean known) throws IOException;
+  }
+
   private final IndexReader reader;
+  private final WordStats stats;
+  private final Candidates candidates;
   private final DirectSpellChecker checker = new DirectSpellChecker();
   private final Map<String, List<String>> closest = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -54,6 +64,20 @@ final class SpellingSuggester {
   /** Suggests from the vocabulary of {@code reader}, which the suggester's memory is only valid for. */
   SpellingSuggester(IndexReader reader) {
     this.reader = reader;
+    this.stats = WordStats.of(reader);
+    this.candidates = (word, known) -> closest(new Term(Schema.SPELL, word),
+        known ? SuggestMode.SUGGEST_MORE_POPULAR : SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+  }
+
+  /**
+   * Suggests from the vocabulary of an engine elsewhere: {@code stats} counts words of
+   * {@link Schema#SPELL}, {@code candidates} proposes known words. The choice among them is the
+   * embedded engine's.
+   */
+  public SpellingSuggester(WordStats stats, Candidates candidates) {
+    this.reader = null;
+    this.stats = stats;
+    this.candidates = candidates;
   }
 
   /** The corrected query with each unknown word replaced by its closest known word, or null (not collated). */
@@ -64,20 +88,19 @@ final class SpellingSuggester {
   /**
    * The collation that finds the most articles, more than {@code found}, or null when none does.
    */
-  String correct(String query, Counter counter, long found) throws IOException {
+  public String correct(String query, Counter counter, long found) throws IOException {
     List<String> words = new ArrayList<>();
     List<List<String>> options = new ArrayList<>();
-    for (String word : SimpleSyntax.wantedWords(query)) {
-      Matcher letters = WORD.matcher(word);
-      if (!letters.matches()) {
-        continue;
-      }
-      Term term = new Term(Schema.SPELL, word.toLowerCase(Locale.ROOT));
-      int df = reader.docFreq(term);
+    List<String> lettersOnly = SimpleSyntax.wantedWords(query).stream().filter(w -> WORD.matcher(w).matches()).toList();
+    int[] freqs = lettersOnly.isEmpty() ? new int[0]
+        : stats.docFreqs(Schema.SPELL, lettersOnly.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+    for (int w = 0; w < lettersOnly.size(); w++) {
+      String word = lettersOnly.get(w);
+      int df = freqs[w];
       if (df > RARE) {
         continue;
       }
-      List<String> similar = closest(term, df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR);
+      List<String> similar = candidates.closest(word.toLowerCase(Locale.ROOT), df > 0);
       if (similar.isEmpty()) {
         continue;
       }

@@ -4,15 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -23,44 +19,17 @@ import org.junit.Test;
  * same shape, totals and facet counts as {@code serve} over the embedded index of the same corpus.
  */
 public class SolrClusterTest {
-  static final String ALIAS = "news";
+  static final String ALIAS = SeedCluster.ALIAS;
   static Cluster cluster;
-  static Path work;
   static Product.Server solr;
   static Product.Server lucene;
 
   @BeforeClass
   public static void start() throws Exception {
-    cluster = Cluster.start(2);
-    work = Files.createTempDirectory("news-search-cluster-test");
-    Product.Run created = Product.run("solr-create", "--solr", cluster.urls(), "--collection", ALIAS,
-        "--shards", "2", "--replicas", "2");
-    assertEquals(created.out(), 0, created.status());
-    Product.Run indexed = Product.run("index", "--solr", cluster.urls(), "--collection", ALIAS);
-    assertEquals(indexed.out(), 0, indexed.status());
-    // Room for every connection of the load test: it looks for failed searches, not for the
-    // 503s with which a server sheds load beyond its limit.
-    solr = Product.serve("--solr", cluster.urls(), "--collection", ALIAS, "--max-concurrent", "32");
-    lucene = Product.serve("--index", work.resolve("index").toString());
-  }
-
-  @AfterClass
-  public static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {solr, lucene}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    // Every assertion has run by now: the test framework's own shutdown of ZooKeeper and the
-    // Solr nodes (which sometimes times out after a node was stopped and restarted) is not
-    // what these tests check, so its failure is reported, not counted.
-    try {
-      if (cluster != null) {
-        cluster.close();
-      }
-    } catch (Exception e) {
-      System.err.println("warning: the test cluster did not shut down cleanly: " + e);
-    }
+    SeedCluster.start();
+    cluster = SeedCluster.cluster;
+    solr = SeedCluster.solr;
+    lucene = SeedCluster.lucene;
   }
 
   @Test
@@ -117,20 +86,20 @@ public class SolrClusterTest {
           + "&topic=" + Http.enc(browse.get("facets").get("topic").get(1).get("value").asText()) + "&entity_type=org");
     }
     for (String search : searches) {
-      JsonNode l = settled(lucene.url + "/api/search?" + search);
-      JsonNode s = settled(solr.url + "/api/search?" + search);
-      assertEquals(search + ": fields", fields(l), fields(s));
+      JsonNode l = Contract.settled(lucene.url + "/api/search?" + search);
+      JsonNode s = Contract.settled(solr.url + "/api/search?" + search);
+      assertEquals(search + ": fields", Contract.fields(l), Contract.fields(s));
       assertEquals(search + ": total", l.get("total"), s.get("total"));
       assertEquals(search + ": facets", l.get("facets"), s.get("facets"));
-      List<String> lIds = ids(l);
-      List<String> sIds = ids(s);
+      List<String> lIds = Contract.ids(l);
+      List<String> sIds = Contract.ids(s);
       assertEquals(search + ": hits on the page", lIds.size(), sIds.size());
       // Rankings are compared as the engines' top 10 of the same search, whatever page was asked:
       // a deeper page of a few hits shows where near-equal scores fall, not whether the same
       // articles rank high.
       String top = search.replaceAll("(^|&)(page|size)=[0-9]+", "");
-      List<String> lTop = ids(settled(lucene.url + "/api/search?" + top + "&size=10"));
-      List<String> sTop = ids(settled(solr.url + "/api/search?" + top + "&size=10"));
+      List<String> lTop = Contract.ids(Contract.settled(lucene.url + "/api/search?" + top + "&size=10"));
+      List<String> sTop = Contract.ids(Contract.settled(solr.url + "/api/search?" + top + "&size=10"));
       if (!lTop.isEmpty()) {
         Set<String> common = new HashSet<>(lTop);
         common.retainAll(sTop);
@@ -141,7 +110,7 @@ public class SolrClusterTest {
         assertEquals(search + ": order of a date sort", lIds, sIds);
       }
       for (int i = 0; i < s.get("hits").size(); i++) {
-        assertEquals(search + ": hit fields", fields(l.get("hits").get(0)), fields(s.get("hits").get(i)));
+        assertEquals(search + ": hit fields", Contract.fields(l.get("hits").get(0)), Contract.fields(s.get("hits").get(i)));
       }
     }
   }
@@ -152,13 +121,13 @@ public class SolrClusterTest {
       JsonNode l = Http.json(lucene.url + "/api/search?q=" + q + "&size=20");
       JsonNode s = Http.json(solr.url + "/api/search?q=" + q + "&size=20");
       for (JsonNode hit : s.get("hits")) {
-        JsonNode same = byId(l, hit.get("id").asText());
+        JsonNode same = Contract.byId(l, hit.get("id").asText());
         assertEquals(q + " title_html of " + hit.get("id"), same.get("title_html"), hit.get("title_html"));
         for (JsonNode snippet : hit.get("snippets")) {
           String markup = snippet.asText().replaceAll("</?mark>", "");
           assertTrue(q + ": only <mark> is markup in " + snippet, !markup.contains("<") && !markup.contains(">"));
         }
-        assertEquals(q + " marked words of " + hit.get("id"), marked(same), marked(hit));
+        assertEquals(q + " marked words of " + hit.get("id"), Contract.marked(same), Contract.marked(hit));
       }
     }
   }
@@ -215,7 +184,7 @@ public class SolrClusterTest {
     assertTrue(related.get("related").size() > 0 && related.get("related").size() <= 3);
     for (JsonNode r : related.get("related")) {
       assertTrue(!r.get("id").asText().equals(id));
-      assertEquals(fields(Http.json(lucene.url + "/api/articles/" + Http.enc(id) + "/related").get("related").get(0)), fields(r));
+      assertEquals(Contract.fields(Http.json(lucene.url + "/api/articles/" + Http.enc(id) + "/related").get("related").get(0)), Contract.fields(r));
     }
     assertEquals(404, Http.get(solr.url + "/api/articles/no-such-article/related").statusCode());
   }
@@ -231,119 +200,8 @@ public class SolrClusterTest {
       assertEquals(String.valueOf(search.get("total").asLong()), response.headers().firstValue("X-Total-Count").orElse(""));
       List<String> rows = csv.lines().filter(l -> l.matches("^\"[0-9]+\",.*")).toList();
       assertEquals(search.get("total").asInt(), rows.size());
-      assertEquals(ids(search), rows.stream().map(r -> r.split("\",\"")[1]).toList());
+      assertEquals(Contract.ids(search), rows.stream().map(r -> r.split("\",\"")[1]).toList());
     }
-  }
-
-  /**
-   * Searches from 16 connections while a Solr node is stopped: every search is answered, by the
-   * replicas on the other node (the product fails over between node URLs, Solr between replicas).
-   * The node is started again afterwards, so the other tests do not depend on the order.
-   */
-  @Test
-  public void aNodeStoppedUnderLoadFailsNoSearch() throws Exception {
-    String collection = Http.json(solr.url + "/api/search?q=china").get("index_version").asText();
-    List<String> queries = List.of("q=china", "q=nvidia&topic=chips", "q=ai+chips", "", "q=huawei&sort=date", "entity_type=org");
-    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < 16; c++) {
-      int first = c;
-      Thread t = new Thread(() -> {
-        for (int i = first; !stop.get(); i++) {
-          String url = solr.url + "/api/search?" + queries.get(i % queries.size());
-          try {
-            var response = Http.get(url);
-            if (response.statusCode() == 200) {
-              answered.incrementAndGet();
-            } else {
-              failures.add(url + " -> " + response.statusCode() + " " + response.body());
-            }
-          } catch (Exception e) {
-            failures.add(url + " -> " + e);
-          }
-        }
-      });
-      t.start();
-      clients.add(t);
-    }
-    org.apache.solr.embedded.JettySolrRunner stopped = null;
-    try {
-      awaitAnswers(answered, 32);
-      stopped = cluster.solr.stopJettySolrRunner(1);
-      cluster.solr.waitForJettyToStop(stopped);
-      awaitAnswers(answered, answered.get() + 64);
-    } finally {
-      stop.set(true);
-      for (Thread t : clients) {
-        t.join(120_000);
-      }
-      if (stopped != null) {
-        cluster.solr.startJettySolrRunner(stopped);
-        cluster.solr.waitForActiveCollection(collection, 120, java.util.concurrent.TimeUnit.SECONDS, 2, 4);
-      }
-    }
-    System.out.printf("node stopped under 16-connection load: %d searches answered, %d failed%n", answered.get(), failures.size());
-    assertEquals(failures.toString(), 0, failures.size());
-  }
-
-  /** Waits until {@code n} searches were answered (at most three minutes; the machine may be busy). */
-  private static void awaitAnswers(java.util.concurrent.atomic.AtomicInteger answered, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + 180_000_000_000L;
-    while (answered.get() < n && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertTrue("only " + answered.get() + " of " + n + " searches answered in three minutes", answered.get() >= n);
-  }
-
-  /**
-   * A search that ran to its end: one that ran out of its time budget (the machine being busy)
-   * is partial on either engine and is asked again, at most three times.
-   */
-  private static JsonNode settled(String url) throws Exception {
-    JsonNode result = Http.json(url);
-    for (int i = 0; i < 3 && result.get("partial").asBoolean(); i++) {
-      result = Http.json(url);
-    }
-    assertTrue(url + " ran out of time three times", !result.get("partial").asBoolean());
-    return result;
-  }
-
-  private static Set<String> marked(JsonNode hit) {
-    Set<String> words = new TreeSet<>();
-    List<String> texts = new ArrayList<>(List.of(hit.get("title_html").asText()));
-    hit.get("snippets").forEach(s -> texts.add(s.asText()));
-    for (String t : texts) {
-      var m = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(t);
-      while (m.find()) {
-        words.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    return words;
-  }
-
-  private static JsonNode byId(JsonNode result, String id) {
-    for (JsonNode hit : result.get("hits")) {
-      if (hit.get("id").asText().equals(id)) {
-        return hit;
-      }
-    }
-    throw new AssertionError(id + " is not among the embedded engine's hits");
-  }
-
-  private static List<String> ids(JsonNode result) {
-    List<String> ids = new ArrayList<>();
-    result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
-    return ids;
-  }
-
-  private static Set<String> fields(JsonNode node) {
-    Set<String> names = new TreeSet<>();
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
-    return names;
   }
 
   /** The product's tokens of each text ({@code news-search analyze}), one list per text. */

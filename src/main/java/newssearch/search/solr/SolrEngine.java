@@ -16,13 +16,20 @@ import newssearch.search.ArticleView;
 import newssearch.search.Completion;
 import newssearch.search.EntityValue;
 import newssearch.search.InvalidRequestException;
+import newssearch.search.Matching;
+import newssearch.search.MatchingRules;
 import newssearch.search.QueryBuilder;
+import newssearch.search.QueryPlan;
+import newssearch.search.QueryPlanner;
+import newssearch.search.QuerySyntax;
 import newssearch.search.QueryText;
 import newssearch.search.RelatedArticle;
 import newssearch.search.SearchEngine;
 import newssearch.search.SearchLimits;
 import newssearch.search.SearchRequest;
 import newssearch.search.SearchResult;
+import newssearch.search.SortOrder;
+import newssearch.search.SpellingSuggester;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.SolrDocument;
@@ -48,6 +55,8 @@ public final class SolrEngine implements SearchEngine {
   private final Taxonomy taxonomy;
   private final SearchLimits limits;
   private final QueryBuilder queries;
+  private final QueryPlanner planner;
+  private final MatchingRules rules;
   private final SolrEntities entityCatalog = new SolrEntities();
 
   /**
@@ -56,7 +65,19 @@ public final class SolrEngine implements SearchEngine {
    */
   public SolrEngine(SolrNodes nodes, String collection, SolrCollections collections, Taxonomy taxonomy,
       Analyzer queryAnalyzer, SearchLimits limits) {
-    this.queries = new QueryBuilder(Schema.analyzer(queryAnalyzer), limits);
+    this(nodes, collection, collections, taxonomy, queryAnalyzer, limits, MatchingRules.DEFAULT);
+  }
+
+  /**
+   * @param rules when a query of words may match articles lacking some of them: the embedded
+   *     engine's plan ({@link QueryPlanner}) decides, from the collection's word counts
+   */
+  public SolrEngine(SolrNodes nodes, String collection, SolrCollections collections, Taxonomy taxonomy,
+      Analyzer queryAnalyzer, SearchLimits limits, MatchingRules rules) {
+    Analyzer analyzer = Schema.analyzer(queryAnalyzer);
+    this.queries = new QueryBuilder(analyzer, limits);
+    this.planner = new QueryPlanner(analyzer, limits, rules, queries);
+    this.rules = rules;
     this.nodes = nodes;
     this.collection = collection;
     this.collections = collections;
@@ -91,40 +112,148 @@ public final class SolrEngine implements SearchEngine {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     String generatedAt = Instant.now().toString();
-    queries.parse(request.query(), request.syntax());
+    SolrWordStats stats = new SolrWordStats(this::query);
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
-    ModifiableSolrParams p = SolrQueries.matching(request);
-    p.set("fl", HIT_FIELDS);
-    p.set("start", (request.page() - 1) * request.size());
-    p.set("rows", request.size());
-    p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
-    p.set("json.facet", SolrFacets.request(request));
-    SolrQueries.highlight(p);
-    NamedList<Object> response = query(p);
-    SolrDocumentList docs = results(response);
-    Map<String, Map<String, List<String>>> highlighting = highlighting(response);
+    Planned planned = planned(request, plan, (tier, from, rows) -> {
+      ModifiableSolrParams p = SolrQueries.matching(request, tier);
+      p.set("fl", HIT_FIELDS);
+      p.set("start", from);
+      p.set("rows", rows);
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      p.set("json.facet", SolrFacets.request(request));
+      SolrQueries.highlight(p);
+      return query(p);
+    }, true);
+    NamedList<Object> response = planned.widest();
+    Map<String, Map<String, List<String>>> highlighting = new java.util.HashMap<>();
+    boolean partial = false;
+    for (NamedList<Object> group : planned.groups()) {
+      highlighting(group).forEach(highlighting::putIfAbsent);
+      partial |= partial(group);
+    }
     List<SearchResult.Hit> hits = new ArrayList<>();
-    for (SolrDocument d : docs) {
+    for (SolrDocument d : pageOf(planned, request)) {
       hits.add(hit(d, highlighting.get(String.valueOf(d.getFieldValue(Schema.ID)))));
     }
-    boolean partial = partial(response);
     long tookMs = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(request.query(), docs.getNumFound(), !partial, request.page(), request.size(), tookMs, hits,
-        facets.read((NamedList<?>) response.get("facets"), request), null, partial, version, generatedAt);
+    return new SearchResult(request.query(), planned.total(), !partial, request.page(), request.size(), tookMs, hits,
+        facets.read((NamedList<?>) response.get("facets"), request), suggestion(request, planned.strictTotal, stats),
+        partial, version, generatedAt, planned.matching());
+  }
+
+  /**
+   * The page's articles: the one response's when one tier answered; else, as the embedded engine
+   * ranks them, each group's articles not in an earlier group, in the group's order, then the page.
+   */
+  private static List<SolrDocument> pageOf(Planned planned, SearchRequest request) {
+    if (planned.groups().size() == 1) {
+      return results(planned.widest());
+    }
+    int from = (request.page() - 1) * request.size();
+    List<SolrDocument> ranked = new ArrayList<>();
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (NamedList<Object> group : planned.groups()) {
+      for (SolrDocument d : results(group)) {
+        if (ranked.size() < from + request.size() && seen.add(d.getFieldValue(Schema.ID))) {
+          ranked.add(d);
+        }
+      }
+    }
+    return ranked.subList(Math.min(from, ranked.size()), ranked.size());
+  }
+
+  /** Runs one tier of a plan from result {@code from}, {@code rows} of them: its request and response. */
+  private interface TierRun {
+    NamedList<Object> run(QueryPlan.Tier tier, int from, int rows) throws IOException;
+  }
+
+  /**
+   * The responses that rank the answer (one, or the tiers whose articles come in turn), the tier
+   * that answered, how many articles it and the strict tier matched, and the matching to report.
+   */
+  private record Planned(List<NamedList<Object>> groups, QueryPlan.Tier tier, long total, long strictTotal,
+      Matching matching) {
+    NamedList<Object> widest() {
+      return groups.get(groups.size() - 1);
+    }
+  }
+
+  /**
+   * The tiers of the plan as the embedded engine runs them ({@code ArticleSearcher}): the query
+   * requiring every word; when too few articles have them all (or for a question, always) and the
+   * request does not insist on every word, each looser tier in turn, kept if it finds more. Ranked
+   * by relevance, the articles with every word then come first and each looser tier's after them
+   * ({@code ordered}; the tiers are asked again from their first result for it).
+   */
+  private Planned planned(SearchRequest request, QueryPlan plan, TierRun run, boolean ordered) throws IOException {
+    int from = (request.page() - 1) * request.size();
+    QueryPlan.Tier first = plan.strict();
+    NamedList<Object> strict = run.run(first, from, request.size());
+    long strictTotal = results(strict).getNumFound();
+    Matching firstMatching = first.matching() == null ? null : first.matching().withAllWords(strictTotal);
+    Planned best = new Planned(List.of(strict), first, strictTotal, strictTotal, firstMatching);
+    if (request.requireAll() || plan.tiers().size() == 1) {
+      return best;
+    }
+    boolean question = rules.relaxAll(first.matching().words());
+    List<QueryPlan.Tier> kept = new ArrayList<>(List.of(first));
+    for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
+      if (!question && (best.total >= rules.relaxBelow() || tier.onlyWhenNothing() && best.total > 0)) {
+        break;
+      }
+      NamedList<Object> looser = run.run(tier, from, request.size());
+      long total = results(looser).getNumFound();
+      if (total > best.total) {
+        kept.add(tier);
+        best = new Planned(List.of(looser), tier, total, strictTotal, tier.matching().withAllWords(strictTotal));
+      }
+    }
+    if (ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0 && kept.size() > 1) {
+      int window = from + request.size();
+      List<NamedList<Object>> groups = new ArrayList<>();
+      groups.add(run.run(first, 0, window));
+      for (QueryPlan.Tier tier : kept.subList(1, kept.size())) {
+        groups.add(run.run(tier, 0, window + (int) Math.min(strictTotal, window)));
+      }
+      best = new Planned(groups, best.tier, best.total, strictTotal, best.matching.rankedAllFirst());
+    }
+    return best;
+  }
+
+  /**
+   * A corrected query when few articles have every word as typed, chosen as the embedded engine
+   * chooses ({@link SpellingSuggester}): candidates from Solr's spellcheck over the same
+   * vocabulary, each whole corrected query counted with the request's filters.
+   */
+  private String suggestion(SearchRequest request, long total, SolrWordStats stats) throws IOException {
+    if (request.syntax() != QuerySyntax.SIMPLE || request.query().isBlank() || total >= Math.max(1, rules.relaxBelow())) {
+      return null;
+    }
+    return new SpellingSuggester(stats, stats).correct(request.query(), corrected -> {
+      QueryPlan.Tier strict = planner.plan(corrected, request.syntax(), stats).strict();
+      ModifiableSolrParams p = SolrQueries.matching(request.withQuery(corrected), strict);
+      p.set("rows", 0);
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      return results(query(p)).getNumFound();
+    }, total);
   }
 
   /** Every match in order, read with a cursor, so deep pages cost no more than the first. */
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
-    queries.parse(request.query(), request.syntax());
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
     String version = indexVersion();
+    // The tier a search of this request would answer with, chosen by counts alone.
+    QueryPlan.Tier tier = planned(request, plan, (t, from, rows) -> query(SolrQueries.matching(request, t).set("rows", 0)),
+        false).tier;
     List<SearchResult.Hit> hits = new ArrayList<>();
     String cursor = "*";
     long total = 0;
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
-      ModifiableSolrParams p = SolrQueries.matching(request);
+      ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", HIT_FIELDS);
       p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
       p.set("cursorMark", cursor);

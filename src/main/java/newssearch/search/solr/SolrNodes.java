@@ -107,14 +107,32 @@ public final class SolrNodes implements Closeable {
     }
   }
 
+  /**
+   * Closes the client, waiting at most {@link #CLOSE_WAIT_MILLIS}. After a node stopped while
+   * answering, the client's threads can stay busy with its dead connections; closing then waits
+   * for them for minutes and fails, although every request had its answer (seen in the cluster
+   * test that stops a node during indexing). Nothing is lost by not waiting: the requests are done.
+   */
   @Override
   public void close() {
+    Thread closer = new Thread(() -> {
+      try {
+        client.close();
+      } catch (IOException | RuntimeException e) {
+        // Closing a JDK HTTP client releases memory and threads only; nothing to report.
+      }
+    }, "solr-client-close");
+    closer.setDaemon(true);
+    closer.start();
     try {
-      client.close();
-    } catch (IOException e) {
-      // Closing a JDK HTTP client releases memory only; nothing to report.
+      closer.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
+
+  /** How long {@link #close} waits for the client's threads. */
+  static final long CLOSE_WAIT_MILLIS = 5_000;
 
   /** Solr refused a request as bad (a 4xx): retrying it elsewhere would give the same answer. */
   public static final class SolrRequestException extends IOException {

@@ -3,6 +3,7 @@ package newssearch.search.solr;
 import java.util.List;
 import java.util.stream.Collectors;
 import newssearch.index.Schema;
+import newssearch.search.QueryPlan;
 import newssearch.search.QuerySyntax;
 import newssearch.search.QueryText;
 import newssearch.search.SearchRequest;
@@ -31,14 +32,32 @@ final class SolrQueries {
 
   /** The query and filters of {@code request}: what both a page of hits and an export match. */
   static ModifiableSolrParams matching(SearchRequest request) {
+    return matching(request, null);
+  }
+
+  /**
+   * The query and filters of {@code request}, its words matched as {@code tier} of the query
+   * plan says (see {@link #words}); as written when the tier is null or has no words.
+   */
+  static ModifiableSolrParams matching(SearchRequest request, QueryPlan.Tier tier) {
     ModifiableSolrParams p = new ModifiableSolrParams();
-    query(p, request.query(), request.syntax());
+    if (tier == null || tier.words() == null) {
+      // Words that all analyse to nothing (stop words) have no reading as one text either.
+      boolean anyWord = tier == null || tier.matching() == null || tier.matching().words() > 0;
+      query(p, request.query(), request.syntax(), anyWord);
+    } else {
+      words(p, tier.words());
+    }
     filters(p, request);
     p.set("sort", sort(request.sort()));
     return p;
   }
 
   static void query(ModifiableSolrParams p, String text, QuerySyntax syntax) {
+    query(p, text, syntax, true);
+  }
+
+  private static void query(ModifiableSolrParams p, String text, QuerySyntax syntax, boolean anyWord) {
     if (text.isBlank()) {
       p.set("q", "*:*");
       return;
@@ -48,6 +67,9 @@ final class SolrQueries {
     String main = syntax == QuerySyntax.LUCENE
         ? "{!edismax qf=$qf q.op=AND sow=false v=$qq}"
         : "{!simple qf=$qf q.op=AND v=$qq}";
+    if (syntax == QuerySyntax.SIMPLE && anyWord && QueryText.isPlainWords(text)) {
+      main = orAsOneText(p, main, text);
+    }
     List<String> words = syntax == QuerySyntax.SIMPLE ? QueryText.wantedWords(text) : List.of();
     if (words.size() < 2) {
       p.set("q", main);
@@ -57,6 +79,59 @@ final class SolrQueries {
     p.set("main", main);
     p.set("near", Schema.TITLE + ":" + phrase + "^2 " + Schema.TEXT + ":" + phrase);
     p.set("q", "{!bool must=$main should=$near}");
+  }
+
+  /**
+   * A tier of the query plan (the embedded engine's {@code QueryPlanner} decides which words
+   * count, how many are enough and which only rank) as Solr's {@code bool} parser: each word,
+   * phrase and excluded word read by the search box's parser over the same fields as a plain
+   * query, at least {@code required} of the counted words ({@code mm}).
+   */
+  static void words(ModifiableSolrParams p, QueryPlan.Words words) {
+    p.set("qf", QUERY_FIELDS);
+    StringBuilder enough = new StringBuilder("{!bool mm=").append(words.required());
+    for (int i = 0; i < words.counted().size(); i++) {
+      enough.append(" should=$").append(clause(p, "wc" + i, words.counted().get(i)));
+    }
+    p.set("enough", enough.append('}').toString());
+    StringBuilder q = new StringBuilder("{!bool must=$enough");
+    for (int i = 0; i < words.optional().size(); i++) {
+      q.append(" should=$").append(clause(p, "wo" + i, words.optional().get(i)));
+    }
+    for (int i = 0; i < words.phrases().size(); i++) {
+      q.append(words.phrasesRequired() ? " must=$" : " should=$")
+          .append(clause(p, "wp" + i, "\"" + escapePhrase(words.phrases().get(i)) + "\""));
+    }
+    for (int i = 0; i < words.excluded().size(); i++) {
+      q.append(" must_not=$").append(clause(p, "wx" + i, words.excluded().get(i)));
+    }
+    p.set("q", q.append('}').toString());
+  }
+
+  /** Sets parameter {@code name} to the search box reading of {@code text}; returns the name of that query. */
+  private static String clause(ModifiableSolrParams p, String name, String text) {
+    p.set(name, text);
+    p.set(name + "q", "{!simple qf=$qf q.op=AND v=$" + name + "}");
+    return name + "q";
+  }
+
+  /**
+   * Words alone are also read as one text per field, every word required in that field, with the
+   * field's weight: an article matching either reading is found, as in the embedded engine's
+   * {@code QueryBuilder} (multi-word synonyms fire only on the text read as a whole).
+   */
+  private static String orAsOneText(ModifiableSolrParams p, String wordByWord, String text) {
+    p.set("wordbyword", wordByWord);
+    p.set("astextq", text.replace("\\", "\\\\").replace("&", "\\&").replace("-", "\\-"));
+    StringBuilder asText = new StringBuilder("{!bool");
+    String[][] fields = {{Schema.TITLE, "2"}, {Schema.TEXT, "1"}, {Schema.ENTITY_TEXT, "0.5"}};
+    for (int i = 0; i < fields.length; i++) {
+      p.set("astext" + i, "{!lucene df=" + fields[i][0] + " q.op=AND sow=false v=$astextq}");
+      p.set("astextb" + i, "{!boost b=" + fields[i][1] + " v=$astext" + i + "}");
+      asText.append(" should=$astextb").append(i);
+    }
+    p.set("astext", asText.append('}').toString());
+    return "{!bool should=$wordbyword should=$astext}";
   }
 
   private static void filters(ModifiableSolrParams p, SearchRequest request) {

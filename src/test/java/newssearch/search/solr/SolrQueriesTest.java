@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import newssearch.index.Schema;
+import newssearch.search.QueryPlan;
 import newssearch.search.QuerySyntax;
 import newssearch.search.SearchRequest;
 import newssearch.search.SortOrder;
@@ -73,9 +74,39 @@ class SolrQueriesTest {
     assertEquals("title:\"export controls\"~3^2 text:\"export controls\"~3", p.get("near"));
     ModifiableSolrParams one = new ModifiableSolrParams();
     SolrQueries.query(one, "nvidia", QuerySyntax.SIMPLE);
-    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", one.get("q"));
+    assertEquals("{!bool should=$wordbyword should=$astext}", one.get("q"), "words alone, also read as one text");
+    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", one.get("wordbyword"));
+    assertEquals("{!bool should=$astextb0 should=$astextb1 should=$astextb2}", one.get("astext"));
+    assertEquals("{!boost b=2 v=$astext0}", one.get("astextb0"));
+    assertEquals("{!lucene df=title q.op=AND sow=false v=$astextq}", one.get("astext0"));
+    ModifiableSolrParams syntax = new ModifiableSolrParams();
+    SolrQueries.query(syntax, "nvidia -huawei", QuerySyntax.SIMPLE);
+    assertEquals("{!simple qf=$qf q.op=AND v=$qq}", syntax.get("q"), "operators: word by word only");
     ModifiableSolrParams all = new ModifiableSolrParams();
     SolrQueries.query(all, " ", QuerySyntax.SIMPLE);
     assertEquals("*:*", all.get("q"));
+  }
+
+  /** A relaxed tier of the shared query plan: enough of the counted words (mm), the others only ranking. */
+  @Test
+  void aTierOfThePlanBecomesABoolQueryWithItsMinimumMatch() {
+    QueryPlan.Words words = new QueryPlan.Words(List.of("huawei", "chips", "U.S."), 2, List.of("what"),
+        List.of("export \"controls\""), true, List.of("nvidia"));
+    ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of("chips"), List.of(), List.of(), List.of()),
+        new QueryPlan.Tier(null, null, false, words));
+    assertEquals("{!bool must=$enough should=$wo0q must=$wp0q must_not=$wx0q}", p.get("q"));
+    assertEquals("{!bool mm=2 should=$wc0q should=$wc1q should=$wc2q}", p.get("enough"));
+    assertEquals("{!simple qf=$qf q.op=AND v=$wc2}", p.get("wc2q"));
+    assertEquals("U.S.", p.get("wc2"));
+    assertEquals("what", p.get("wo0"));
+    assertEquals("\"export \\\"controls\\\"\"", p.get("wp0"), "the phrase quoted, its quotes escaped");
+    assertEquals("nvidia", p.get("wx0"));
+    assertTrue(List.of(p.getParams("fq")).contains("{!tag=topic}topic:(\"chips\")"), "filters as for any search");
+
+    QueryPlan.Words loose = new QueryPlan.Words(List.of("export", "controls"), 1, List.of(), List.of("export controls"),
+        false, List.of());
+    ModifiableSolrParams q = SolrQueries.matching(request("x", List.of(), List.of(), List.of(), List.of()),
+        new QueryPlan.Tier(null, null, true, loose));
+    assertEquals("{!bool must=$enough should=$wp0q}", q.get("q"), "a phrase read as words only ranks");
   }
 }

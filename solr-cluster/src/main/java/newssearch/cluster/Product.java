@@ -58,6 +58,11 @@ final class Product {
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
+  /** Starts a command and returns at once; what it prints goes to {@code log}. */
+  static Process start(Path log, String... args) throws IOException {
+    return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   /** A running {@code serve}: its URL, stopped by {@link #close()}. */
   static final class Server implements AutoCloseable {
     final Process process;
