@@ -184,7 +184,7 @@ public final class SolrEngine implements SearchEngine {
    * requiring every word; when too few articles have them all (or for a question, always) and the
    * request does not insist on every word, each looser tier in turn, kept if it finds more. Ranked
    * by relevance, the articles with every word then come first and each looser tier's after them
-   * ({@code ordered}; the tiers are asked again from their first result for it).
+   * ({@code ordered}; the looser tiers are then asked from their first result).
    */
   private Planned planned(SearchRequest request, QueryPlan plan, TierRun run, boolean ordered) throws IOException {
     int from = (request.page() - 1) * request.size();
@@ -197,25 +197,25 @@ public final class SolrEngine implements SearchEngine {
       return best;
     }
     boolean question = rules.relaxAll(first.matching().words());
-    List<QueryPlan.Tier> kept = new ArrayList<>(List.of(first));
+    // Ranked all-words first, each looser tier is asked from its first result, once: the same
+    // response decides whether the tier finds more and ranks its articles after the earlier ones.
+    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0;
+    int window = from + request.size();
+    List<NamedList<Object>> groups = new ArrayList<>();
     for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
       if (!question && (best.total >= rules.relaxBelow() || tier.onlyWhenNothing() && best.total > 0)) {
         break;
       }
-      NamedList<Object> looser = run.run(tier, from, request.size());
+      NamedList<Object> looser = append ? run.run(tier, 0, window + (int) Math.min(strictTotal, window))
+          : run.run(tier, from, request.size());
       long total = results(looser).getNumFound();
       if (total > best.total) {
-        kept.add(tier);
+        groups.add(looser);
         best = new Planned(List.of(looser), tier, total, strictTotal, tier.matching().withAllWords(strictTotal));
       }
     }
-    if (ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0 && kept.size() > 1) {
-      int window = from + request.size();
-      List<NamedList<Object>> groups = new ArrayList<>();
-      groups.add(run.run(first, 0, window));
-      for (QueryPlan.Tier tier : kept.subList(1, kept.size())) {
-        groups.add(run.run(tier, 0, window + (int) Math.min(strictTotal, window)));
-      }
+    if (append && !groups.isEmpty()) {
+      groups.add(0, from == 0 ? strict : run.run(first, 0, window));
       best = new Planned(groups, best.tier, best.total, strictTotal, best.matching.rankedAllFirst());
     }
     return best;
