@@ -103,7 +103,7 @@ final class FeedBench {
       }
     }
     awaited.add(new Awaited(null, 0));
-    watcher.join(Duration.ofSeconds(30));
+    watcher.join(Duration.ofSeconds(90)); // past the longest wait for one article (60 s), so the figures are complete
     try {
       return new Result(idle, fed.get(), posted, (end - start) / 1e9, failedRecords, failedPosts, visibility);
     } catch (ExecutionException e) {
