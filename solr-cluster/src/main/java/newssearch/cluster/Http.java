@@ -23,6 +23,11 @@ final class Http {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> post(String url, String contentType, String body) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static JsonNode json(String url) throws IOException, InterruptedException {
     HttpResponse<String> response = get(url);
     if (response.statusCode() != 200) {

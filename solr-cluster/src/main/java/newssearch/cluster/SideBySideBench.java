@@ -15,26 +15,53 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The same query list ({@code bench/queries.txt}) against {@code serve} (the embedded engine) and
- * {@code serve --solr} (a local SolrCloud: embedded ZooKeeper and 2 Solr nodes in this JVM, a
- * collection of 2 shards x 2 replicas), on the same corpus, in one run: wrk at 16 connections
- * takes the queries in turn; runs alternate between the engines. CPU per request is the CPU time
- * the serving processes used during a run divided by the requests answered: the {@code serve}
- * process for the embedded engine; {@code serve --solr} plus this JVM (the Solr nodes) for Solr.
+ * The same query list ({@code bench/queries.txt}) on the same corpus, in one run, against our
+ * {@code serve} (the embedded engine) and against Solr 9.10 doing the same work: by default a
+ * single node holding a collection of 1 shard x 1 replica (one machine against one machine),
+ * asked at its own {@code /select}. Each query's Solr request is the one the product's Solr engine
+ * sends for that search (recorded by a {@link RecordingProxy} while {@code serve --solr} answers
+ * it once): the same query parsers, fields and weights, filters as {@code fq}, the facets of the
+ * page ({@code json.facet}), unified highlighting of the title and 3 passages of the text, the
+ * same stored fields, and, for the searches where the product asks Solr for spelling candidates,
+ * Solr's spellcheck with collation checked against the index. When the product runs several tiers
+ * of a relaxed query, Solr is asked the widest one only (the one whose total the page reports).
+ * The totals Solr answers are checked against the embedded engine's.
+ *
+ * <p>wrk at 16 connections takes the queries in turn; runs alternate between the servers. CPU per
+ * request is the CPU time a server used during a run divided by the requests it answered: the
+ * {@code serve} process for the embedded engine, this JVM (the Solr node and ZooKeeper) for Solr.
+ * The query list repeats, so Solr's result and document caches answer part of each request; the
+ * {@code distinct} rounds shrink those two caches to one entry (Config API), as distinct queries
+ * would find them (the filter cache stays: filters repeat across distinct queries too). Our server
+ * keeps no result cache, so its figures are distinct-query figures either way.
+ *
+ * <p>{@code --nodes 2 --shards 2 --replicas 2 --proxy-arm} measures the earlier layout: {@code serve
+ * --solr} (our server in front of a 2 x 2 SolrCloud), whose CPU is its process's plus this JVM's.
  *
  * <p>Run by hand (see the README): {@code mvn -q compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
  * -Dexec.mainClass=newssearch.cluster.SideBySideBench -Dexec.args="--corpus ../../shared/datasets/bbc"}
  */
 public final class SideBySideBench {
   private static final long TICKS_PER_SECOND = 100;
+  private static final String EMBEDDED = "embedded (serve)";
+  private static final String SOLR = "solr /select";
+  private static final String SOLR_DISTINCT = "solr /select, result+document caches off";
+  private static final String PROXY = "solr (serve --solr)";
 
   private SideBySideBench() {}
 
-  /** One measured run of wrk against one engine. */
+  /** One measured run of wrk against one server. */
   record Run(String engine, int round, long requests, double perSecond, double p50, double p99, long errors,
-      double serverCpuMs, double solrCpuMs) {
+      double serverCpuMs, double solrCpuMs, String load) {
     double cpuPerRequestMs() {
       return (serverCpuMs + solrCpuMs) / Math.max(1, requests);
+    }
+  }
+
+  /** What wrk sends: GET paths in turn, or POST form bodies in turn to one path. */
+  record Target(String baseUrl, List<String> paths, List<String> bodies) {
+    static Target gets(String baseUrl, List<String> paths) {
+      return new Target(baseUrl, paths, null);
     }
   }
 
@@ -43,13 +70,23 @@ public final class SideBySideBench {
     int seconds = 15;
     int rounds = 2;
     int connections = 16;
+    int nodes = 1;
+    int shards = 1;
+    int replicas = 1;
+    boolean proxyArm = false;
+    boolean distinct = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+        case "--shards" -> shards = Integer.parseInt(args[++i]);
+        case "--replicas" -> replicas = Integer.parseInt(args[++i]);
+        case "--proxy-arm" -> proxyArm = true;
+        case "--no-distinct" -> distinct = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --corpus PATH, --seconds N, --rounds N");
+            + "; expected --corpus PATH, --seconds N, --rounds N, --nodes N, --shards N, --replicas N, --proxy-arm, --no-distinct");
       }
     }
     List<String> paths = queryPaths(Product.home().resolve("bench/queries.txt"));
@@ -57,26 +94,44 @@ public final class SideBySideBench {
     String loadAtStart = load();
     String started = Instant.now().toString();
     List<Run> runs = new ArrayList<>();
-    long articles;
-    try (Cluster cluster = Cluster.start(2)) {
-      check(Product.run("solr-create", "--solr", cluster.urls(), "--collection", "bench", "--shards", "2", "--replicas", "2"));
+    String layout = nodes + " Solr node(s), collection of " + shards + " shard(s) x " + replicas + " replica(s)";
+    try (Cluster cluster = Cluster.start(nodes);
+        RecordingProxy proxy = new RecordingProxy(cluster.node(0).getBaseUrl().toString().replaceAll("/solr/?$", ""))) {
+      check(Product.run("solr-create", "--solr", cluster.urls(), "--collection", "bench", "--shards", Integer.toString(shards),
+          "--replicas", Integer.toString(replicas)));
       check(Product.run("index", "--solr", cluster.urls(), "--collection", "bench", "--corpus", corpus.toString()));
       check(Product.run("index", "--index", work.resolve("index").toString(), "--corpus", corpus.toString()));
+      String select = cluster.node(0).getBaseUrl() + "/bench/select";
       try (Product.Server lucene = Product.serve("--index", work.resolve("index").toString(), "--max-concurrent", "32");
-          Product.Server solr = Product.serve("--solr", cluster.urls(), "--collection", "bench", "--max-concurrent", "32")) {
-        articles = Http.json(lucene.url + "/api/health").get("documents").asLong();
+          Product.Server solr = Product.serve("--solr", proxy.url(), "--collection", "bench", "--max-concurrent", "32")) {
+        long articles = Http.json(lucene.url + "/api/health").get("documents").asLong();
         long solrArticles = Http.json(solr.url + "/api/health").get("documents").asLong();
         if (articles != solrArticles) {
           throw new IllegalStateException("the engines hold " + articles + " and " + solrArticles + " articles");
         }
-        int differ = sameWork(paths, lucene.url, solr.url);
-        System.out.printf(Locale.ROOT, "%d queries; %d with a different total on the two engines%n", paths.size(), differ);
-        for (Product.Server s : List.of(lucene, solr)) {
-          wrk(s.url, paths, 5, connections, work); // warm-up, not measured
+        List<String> bodies = sameWork(paths, lucene.url, solr.url, proxy, select);
+        Target embedded = Target.gets(lucene.url, paths);
+        Target direct = new Target(select, List.of(""), bodies);
+        Target proxied = Target.gets(solr.url, paths);
+        wrk(embedded, 5, connections, work); // warm-up, not measured
+        wrk(direct, 5, connections, work);
+        if (proxyArm) {
+          wrk(proxied, 5, connections, work);
         }
         for (int round = 1; round <= rounds; round++) {
-          runs.add(measure("embedded (serve)", round, lucene, false, paths, seconds, connections, work));
-          runs.add(measure("solr (serve --solr + 2 nodes)", round, solr, true, paths, seconds, connections, work));
+          runs.add(measure(EMBEDDED, round, embedded, lucene.process.pid(), false, seconds, connections, work));
+          runs.add(measure(SOLR, round, direct, -1, true, seconds, connections, work));
+          if (proxyArm) {
+            runs.add(measure(PROXY, round, proxied, solr.process.pid(), true, seconds, connections, work));
+          }
+        }
+        if (distinct) {
+          solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 1);
+          wrk(direct, 5, connections, work);
+          for (int round = 1; round <= rounds; round++) {
+            runs.add(measure(EMBEDDED, round, embedded, lucene.process.pid(), false, seconds, connections, work));
+            runs.add(measure(SOLR_DISTINCT, round, direct, -1, true, seconds, connections, work));
+          }
         }
       }
     } catch (Exception e) {
@@ -85,29 +140,51 @@ public final class SideBySideBench {
         throw e;
       }
     }
-    System.out.println(report(corpus, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
+    System.out.println(report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
     System.out.flush();
     // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
     // report their InterruptedException as a failure of a finished run).
     System.exit(0);
   }
 
-  private static Run measure(String engine, int round, Product.Server server, boolean solr, List<String> paths, int seconds,
+  /** Sets the sizes of Solr's query result and document caches with the Config API (the core reloads, caches start empty). */
+  private static void solrCaches(String configUrl, int size) throws Exception {
+    String body = "{\"set-property\": {\"query.queryResultCache.size\": " + size + ", \"query.queryResultCache.initialSize\": "
+        + size + ", \"query.documentCache.size\": " + size + ", \"query.documentCache.initialSize\": " + size + "}}";
+    java.net.http.HttpResponse<String> r = Http.post(configUrl, "application/json", body);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("the Config API answered " + r.statusCode() + ": " + r.body());
+    }
+    Thread.sleep(2000); // the core reloads with the new sizes
+  }
+
+  private static Run measure(String engine, int round, Target target, long pid, boolean solr, int seconds,
       int connections, Path work) throws Exception {
-    long serverBefore = cpuTicks(server.process.pid());
+    long serverBefore = pid < 0 ? 0 : cpuTicks(pid);
     long solrBefore = selfCpuNanos();
-    double[] r = wrk(server.url, paths, seconds, connections, work);
-    double serverMs = (cpuTicks(server.process.pid()) - serverBefore) * 1000.0 / TICKS_PER_SECOND;
+    double[] r = wrk(target, seconds, connections, work);
+    double serverMs = pid < 0 ? 0 : (cpuTicks(pid) - serverBefore) * 1000.0 / TICKS_PER_SECOND;
     double solrMs = solr ? (selfCpuNanos() - solrBefore) / 1e6 : 0;
-    Run run = new Run(engine, round, (long) r[0], r[1], r[2], r[3], (long) r[4], serverMs, solrMs);
-    System.out.printf(Locale.ROOT, "%s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, CPU %.2f ms/request%n", engine, round,
-        run.perSecond(), run.p50(), run.p99(), run.cpuPerRequestMs());
+    Run run = new Run(engine, round, (long) r[0], r[1], r[2], r[3], (long) r[4], serverMs, solrMs, load());
+    System.out.printf(Locale.ROOT, "%s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, CPU %.2f ms/request, load %s%n", engine,
+        round, run.perSecond(), run.p50(), run.p99(), run.cpuPerRequestMs(), run.load());
     return run;
   }
 
-  /** Queries whose totals differ between the engines (the same work is asked of both). */
-  private static int sameWork(List<String> paths, String lucene, String solr) throws Exception {
+  /**
+   * Each query's Solr request: the product's Solr engine answers the search once through the
+   * proxy; its page request (highlighting and facets; the widest one of a relaxed search, the one
+   * whose total matches) is kept, with spellcheck added where the engine asked Solr for spelling
+   * candidates. Prints the queries whose totals differ between the engines and between Solr asked
+   * directly and the embedded engine.
+   */
+  private static List<String> sameWork(List<String> paths, String lucene, String solr, RecordingProxy proxy, String select)
+      throws Exception {
+    List<String> bodies = new ArrayList<>();
     int differ = 0;
+    int directDiffer = 0;
+    int spelled = 0;
+    proxy.drain();
     for (String p : paths) {
       JsonNode l = Http.json(lucene + p);
       JsonNode s = Http.json(solr + p);
@@ -115,8 +192,61 @@ public final class SideBySideBench {
         differ++;
         System.out.println("  total differs for " + p + ": " + l.get("total") + " vs " + s.get("total"));
       }
+      List<RecordingProxy.Params> sent = proxy.drain();
+      List<RecordingProxy.Params> pages = sent.stream().filter(r -> "true".equals(r.first("hl"))).toList();
+      if (pages.isEmpty()) {
+        throw new IllegalStateException("the Solr engine sent no highlighted request for " + p);
+      }
+      List<String[]> spelling = new ArrayList<>();
+      RecordingProxy.Params candidates = sent.stream().filter(r -> "true".equals(r.first("spellcheck"))).findFirst().orElse(null);
+      String q = queryText(p);
+      if (candidates != null && !q.isBlank()) {
+        long counts = sent.stream().filter(r -> "0".equals(r.first("rows")) && r.first("json.facet") == null
+            && r.first("spellcheck") == null && r.first("q") != null && !r.first("q").equals("*:*")).count();
+        spelling.add(new String[] {"spellcheck", "true"});
+        spelling.add(new String[] {"spellcheck.q", q});
+        spelling.add(new String[] {"spellcheck.count", candidates.first("spellcheck.count")});
+        spelling.add(new String[] {"spellcheck.collate", "true"});
+        spelling.add(new String[] {"spellcheck.maxCollationTries", Long.toString(Math.max(1, counts))});
+        spelled++;
+      }
+      String chosen = null;
+      long total = l.get("total").asLong();
+      long found = -1;
+      for (int i = pages.size() - 1; i >= 0 && chosen == null; i--) {
+        String body = pages.get(i).jsonBody(spelling);
+        java.net.http.HttpResponse<String> r = Http.post(select, "application/x-www-form-urlencoded", body);
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException("Solr answered " + r.statusCode() + " for " + p + ": " + r.body());
+        }
+        found = Http.JSON.readTree(r.body()).path("response").path("numFound").asLong(-1);
+        if (found == total || i == 0) {
+          chosen = body;
+        }
+      }
+      if (found != total) {
+        directDiffer++;
+        System.out.println("  Solr /select total differs for " + p + ": " + total + " vs " + found);
+      }
+      bodies.add(chosen);
     }
-    return differ;
+    System.out.printf(Locale.ROOT, "%d queries; %d with a different total through serve --solr, %d asked of Solr /select;"
+        + " spelling asked for %d%n", paths.size(), differ, directDiffer, spelled);
+    return bodies;
+  }
+
+  /** The {@code q} parameter of a search path, decoded ("" when absent). */
+  private static String queryText(String path) {
+    int question = path.indexOf('?');
+    if (question < 0) {
+      return "";
+    }
+    for (String pair : path.substring(question + 1).split("&")) {
+      if (pair.startsWith("q=")) {
+        return java.net.URLDecoder.decode(pair.substring(2), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
   }
 
   /** The search paths of the query list: "kind TAB parameters" lines, "+" a space, "#" a comment. */
@@ -144,18 +274,24 @@ public final class SideBySideBench {
     return paths;
   }
 
-  /** wrk over the paths in turn: requests, req/s, p50 ms, p99 ms, errors. */
-  private static double[] wrk(String baseUrl, List<String> paths, int seconds, int connections, Path work) throws Exception {
-    Path script = work.resolve("paths.lua");
-    StringBuilder lua = new StringBuilder("local paths = {\n");
-    for (String p : paths) {
-      lua.append("  \"").append(p.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
+  /** wrk over the target's requests in turn: requests, req/s, p50 ms, p99 ms, errors. */
+  private static double[] wrk(Target target, int seconds, int connections, Path work) throws Exception {
+    Path script = work.resolve("requests.lua");
+    StringBuilder lua = new StringBuilder("local items = {\n");
+    for (String item : target.bodies() == null ? target.paths() : target.bodies()) {
+      lua.append("  \"").append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
     }
-    lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i - 1) % #paths + 1])\nend\n");
+    lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  local item = items[(i - 1) % #items + 1]\n");
+    if (target.bodies() == null) {
+      lua.append("  return wrk.format(\"GET\", item)\n");
+    } else {
+      lua.append("  return wrk.format(\"POST\", nil, {[\"Content-Type\"] = \"application/x-www-form-urlencoded\"}, item)\n");
+    }
+    lua.append("end\n");
     Files.writeString(script, lua);
     Path out = work.resolve("wrk.out");
     Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency",
-        "-s", script.toString(), baseUrl + paths.get(0)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        "-s", script.toString(), target.baseUrl() + target.paths().get(0)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
       wrk.destroyForcibly();
       throw new IOException("wrk did not finish");
@@ -222,21 +358,22 @@ public final class SideBySideBench {
     }
   }
 
-  private static String report(Path corpus, String started, String loadAtStart, String loadAtEnd, int queries, int rounds,
-      int seconds, int connections, List<Run> runs) {
+  private static String report(Path corpus, String layout, String started, String loadAtStart, String loadAtEnd, int queries,
+      int rounds, int seconds, int connections, List<Run> runs) {
     StringBuilder md = new StringBuilder();
     md.append("- Run: ").append(started).append("; corpus ").append(corpus).append("; ").append(queries)
         .append(" queries of bench/queries.txt in turn; wrk -t2 -c").append(connections).append(" -d").append(seconds)
-        .append("s, ").append(rounds).append(" alternating rounds after a 5 s warm-up of each\n");
+        .append("s, ").append(rounds).append(" alternating rounds after a 5 s warm-up of each; ").append(layout).append("\n");
     md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average (1, 5, 15 min) at start ")
         .append(loadAtStart).append(", at end ").append(loadAtEnd).append("\n\n");
-    md.append("| engine | round | requests | req/s | p50 ms | p99 ms | errors | server CPU ms/req | Solr nodes CPU ms/req | CPU ms/req |\n");
-    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    md.append("| server | round | requests | req/s | p50 ms | p99 ms | errors | serve CPU ms/req | Solr JVM CPU ms/req | CPU ms/req | load after |\n");
+    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (Run r : runs) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.2f | %.2f | %d | %.2f | %s | %.2f |%n", r.engine(), r.round(),
-          r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors(), r.serverCpuMs() / Math.max(1, r.requests()),
+      md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.2f | %.2f | %d | %s | %s | %.2f | %s |%n", r.engine(), r.round(),
+          r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors(),
+          r.serverCpuMs() == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.serverCpuMs() / Math.max(1, r.requests())),
           r.solrCpuMs() == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.solrCpuMs() / Math.max(1, r.requests())),
-          r.cpuPerRequestMs()));
+          r.cpuPerRequestMs(), r.load()));
     }
     return md.toString();
   }
