@@ -4,15 +4,28 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -82,6 +95,73 @@ public final class Snippets {
     }
   }
 
+  /**
+   * Lucene's {@link PostingsOffsetStrategy} with its weight kept: made for one field of one call
+   * (one page of hits, in one thread), it builds the weight of each segment once and asks it for
+   * the matches of each hit in that segment. The segment's terms are seen through the same
+   * field mapping as Lucene's (the fields the field matcher accepts read as the highlighted one).
+   */
+  private static final class WeightPerSegment extends PostingsOffsetStrategy {
+    private final Map<LeafReader, LeafWeight> weights = new IdentityHashMap<>();
+
+    private record LeafWeight(LeafReader mapped, Weight weight) {}
+
+    WeightPerSegment(UHComponents components) {
+      super(components);
+    }
+
+    @Override
+    protected void createOffsetsEnumsWeightMatcher(LeafReader leaf, int docId, List<OffsetsEnum> results) throws IOException {
+      LeafWeight w = weights.get(leaf);
+      if (w == null) {
+        LeafReader mapped = new FieldMappedReader(leaf, components.field(), components.fieldMatcher());
+        IndexSearcher searcher = new IndexSearcher(mapped);
+        searcher.setQueryCache(null);
+        w = new LeafWeight(mapped, searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f));
+        weights.put(leaf, w);
+      }
+      Matches matches = w.weight.matches(w.mapped.getContext(), docId);
+      if (matches == null) {
+        return;
+      }
+      for (String field : matches) {
+        if (components.fieldMatcher().test(field)) {
+          MatchesIterator iterator = matches.getMatches(field);
+          if (iterator != null) {
+            results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+          }
+        }
+      }
+    }
+  }
+
+  /** A segment whose fields accepted by {@code matcher} read as {@code field}'s terms. */
+  private static final class FieldMappedReader extends FilterLeafReader {
+    private final String field;
+    private final Predicate<String> matcher;
+
+    FieldMappedReader(LeafReader in, String field, Predicate<String> matcher) {
+      super(in);
+      this.field = field;
+      this.matcher = matcher;
+    }
+
+    @Override
+    public Terms terms(String name) throws IOException {
+      return super.terms(matcher.test(name) ? field : name);
+    }
+
+    @Override
+    public CacheHelper getCoreCacheHelper() {
+      return null;
+    }
+
+    @Override
+    public CacheHelper getReaderCacheHelper() {
+      return null;
+    }
+  }
+
   /** Titles are highlighted whole; text is cut into passages of about {@link #PASSAGE_CHARS}. */
   private static final class Highlighter extends UnifiedHighlighter {
     Highlighter(Builder builder) {
@@ -99,6 +179,17 @@ public final class Snippets {
         return f -> Schema.TITLE.equals(f) || Schema.HEADLINE.equals(f);
       }
       return super.getFieldMatcher(field);
+    }
+
+    /**
+     * Matches from one weight per segment and field for a whole page of hits: Lucene's own
+     * strategy rewrites the query and builds its weight again for every hit and field, which
+     * cost more than the matching itself on queries made large by synonyms and near-phrase boosts.
+     */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+      FieldOffsetStrategy strategy = super.getOffsetStrategy(offsetSource, components);
+      return strategy instanceof PostingsOffsetStrategy ? new WeightPerSegment(components) : strategy;
     }
 
     @Override
