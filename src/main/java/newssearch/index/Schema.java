@@ -50,7 +50,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>Facets: {@code topic} and {@code entity} multi-valued, {@code entity} hierarchical by
  *       type ({@code org/Nvidia}), {@code source}, {@code month} ({@code 2025-12}) and
  *       {@code year}; undated articles count under {@value #UNDATED}.
- *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions.
+ *   <li>{@code enrichment}: stored JSON with the topic reasons and entity mentions;
+ *       {@code hit_topic} and {@code hit_entity}: what a search hit shows of it, stored plainly.
  *   <li>{@code spell}: title and text as words, unstemmed, not stored: spelling suggestions.
  *   <li>{@code indexed_at}: when the article arrived (epoch milliseconds) as a {@link LongField}
  *       (the {@code since} filter, newest-arrival order), stored for feeds.
@@ -61,7 +62,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
@@ -88,6 +89,12 @@ public final class Schema {
   public static final String TITLE_ORIGIN = "title_origin";
   public static final String ORIGIN = "origin";
   public static final String ENRICHMENT = "enrichment";
+  /**
+   * What a search hit shows of the enrichment, stored so that it is read without parsing
+   * {@link #ENRICHMENT}: the topic ids, and the entities as {@code type/name}, most mentioned first.
+   */
+  public static final String HIT_TOPIC = "hit_topic";
+  public static final String HIT_ENTITY = "hit_entity";
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
   /** When the article arrived in the index, in epoch milliseconds: what feeds and {@code since} go by. */
@@ -216,6 +223,10 @@ public final class Schema {
       doc.add(new SortedSetDocValuesFacetField(ENTITY, entity.type(), entity.name()));
     }
     doc.add(new StoredField(ENRICHMENT, enrichmentJson(enriched)));
+    enriched.topics().forEach(t -> doc.add(new StoredField(HIT_TOPIC, t.id())));
+    enriched.entities().stream()
+        .sorted(java.util.Comparator.comparingInt((Entity e) -> -e.mentions().size()))
+        .forEach(e -> doc.add(new StoredField(HIT_ENTITY, e.type() + "/" + e.name())));
     try {
       return facets.build(doc);
     } catch (java.io.IOException e) {

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -42,7 +45,7 @@ public final class Snippets {
   /** What the highlighter gives for one page of hits, in hit order. */
   public record Highlights(List<String> titles, List<List<String>> snippets) {}
 
-  private final Highlighter highlighter;
+  private final UnifiedHighlighter.Builder builder;
 
   /** No highlights for {@code n} hits: titles are escaped as they are, and there are no snippets. */
   public static Highlights none(int n) {
@@ -56,15 +59,23 @@ public final class Snippets {
   }
 
   public Snippets(IndexSearcher searcher, Analyzer analyzer) {
-    this.highlighter = new Highlighter(UnifiedHighlighter.builder(searcher, analyzer)
+    this.builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new PassageList())
         .withMaxNoHighlightPassages(1)
-        .withWeightMatches(true));
+        .withWeightMatches(true);
   }
 
-  public Highlights highlight(Query query, int[] docIds) throws IOException {
+  /**
+   * The highlighted titles and snippets of the hits {@code docIds}, whose stored title and text
+   * are in {@code docs} (the hit's own read of the document, so it is not read again here).
+   */
+  public Highlights highlight(Query query, int[] docIds, Document[] docs) throws IOException {
     int n = docIds.length;
-    Map<String, Object[]> byField = highlighter.passages(
+    Map<Integer, Document> byDoc = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      byDoc.put(docIds[i], docs[i]);
+    }
+    Map<String, Object[]> byField = new Highlighter(builder, byDoc).passages(
         new String[] {Schema.TITLE, Schema.TEXT}, query, docIds, new int[] {1, MAX_PASSAGES});
     List<String> titles = new ArrayList<>(n);
     List<List<String>> snippets = new ArrayList<>(n);
@@ -164,8 +175,29 @@ public final class Snippets {
 
   /** Titles are highlighted whole; text is cut into passages of about {@link #PASSAGE_CHARS}. */
   private static final class Highlighter extends UnifiedHighlighter {
-    Highlighter(Builder builder) {
+    private final Map<Integer, Document> docs;
+
+    /** A highlighter of one call: cheap to make, it copies the builder's settings. */
+    Highlighter(Builder builder, Map<Integer, Document> docs) {
       super(builder);
+      this.docs = docs;
+    }
+
+    /** The fields from the documents the caller read, cut at the same length as Lucene's own loading. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        Document d = docs.get(doc);
+        CharSequence[] byField = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String value = d.get(fields[f]);
+          byField[f] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
+        }
+        values.add(byField);
+      }
+      return values;
     }
 
     Map<String, Object[]> passages(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {

@@ -28,9 +28,11 @@ import org.apache.lucene.search.TopDocs;
  * their highlights), one article's view, and the articles related to one.
  */
 final class StoredArticles {
-  /** The stored fields a hit shows; the article text is left on disk (the highlighter reads its own). */
+  /** The stored fields a hit shows, none of them parsed. */
   private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT);
+      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.HIT_TOPIC, Schema.HIT_ENTITY, Schema.INDEXED_AT);
+  /** The same and the text, which the highlighter reads from the same document. */
+  private static final Set<String> HIT_AND_TEXT_FIELDS = with(HIT_FIELDS, Schema.TEXT);
 
   private StoredArticles() {}
 
@@ -38,18 +40,20 @@ final class StoredArticles {
   static List<SearchResult.Hit> hits(IndexSnapshot s, Query textQuery, ScoreDoc[] page, boolean highlight)
       throws IOException {
     int[] docIds = new int[page.length];
-    for (int i = 0; i < page.length; i++) {
-      docIds[i] = page[i].doc;
-    }
-    Snippets.Highlights highlights = highlight
-        ? s.snippets.highlight(textQuery, docIds)
-        : Snippets.none(docIds.length);
-    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-    // One reader for the page: it keeps the last block it decompressed, which neighbouring hits share.
+    Document[] docs = new Document[page.length];
+    // One reader for the page, and one read of each hit for both the hit and its highlights: a
+    // read decompresses the hit's block of stored documents.
     StoredFields stored = s.searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(docIds[i], HIT_FIELDS);
-      Schema.Enrichment enrichment = Schema.enrichment(doc.get(Schema.ENRICHMENT));
+      docIds[i] = page[i].doc;
+      docs[i] = stored.document(docIds[i], highlight ? HIT_AND_TEXT_FIELDS : HIT_FIELDS);
+    }
+    Snippets.Highlights highlights = highlight
+        ? s.snippets.highlight(textQuery, docIds, docs)
+        : Snippets.none(docIds.length);
+    List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document doc = docs[i];
       String title = doc.get(Schema.TITLE);
       String titleHtml = highlights.titles().get(i);
       hits.add(new SearchResult.Hit(
@@ -60,14 +64,24 @@ final class StoredArticles {
           doc.get(Schema.DATE_PRECISION),
           orEmpty(doc.get(Schema.SOURCE)),
           orEmpty(doc.get(Schema.URL)),
-          topicIds(enrichment),
-          mainEntities(enrichment.entities()),
+          List.of(doc.getValues(Schema.HIT_TOPIC)),
+          mainEntities(doc),
           score(page[i]),
           highlights.snippets().get(i),
           indexedAt(doc)));
     }
     return hits;
   }
+
+  private static Set<String> with(Set<String> fields, String field) {
+    Set<String> all = new java.util.HashSet<>(fields);
+    all.add(field);
+    return Set.copyOf(all);
+  }
+
+  /** The stored fields a related article shows. */
+  private static final Set<String> RELATED_FIELDS = Set.of(Schema.ID, Schema.TITLE, Schema.DATE_ISO, Schema.SOURCE,
+      Schema.HIT_TOPIC, Schema.DATE_PRECISION);
 
   /** The view of article {@code id}, if {@code s} has it. */
   /** The ids of {@code docs}, in their order. */
@@ -113,7 +127,7 @@ final class StoredArticles {
         .build();
     List<RelatedArticle> related = new ArrayList<>();
     for (ScoreDoc sd : s.searcher.search(like, n).scoreDocs) {
-      Document d = s.searcher.storedFields().document(sd.doc);
+      Document d = s.searcher.storedFields().document(sd.doc, RELATED_FIELDS);
       related.add(new RelatedArticle(d.get(Schema.ID), d.get(Schema.TITLE), d.get(Schema.DATE_ISO),
           orEmpty(d.get(Schema.SOURCE)), topicIds(d), sd.score, d.get(Schema.DATE_PRECISION)));
     }
@@ -138,12 +152,15 @@ final class StoredArticles {
     return top.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(top.scoreDocs[0].doc);
   }
 
-  /** Entities by how often the article names them, most first. */
-  private static List<SearchResult.EntityRef> mainEntities(List<Entity> entities) {
-    return entities.stream()
-        .sorted(Comparator.comparingInt((Entity e) -> -e.mentions().size()))
-        .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
-        .toList();
+  /** Entities by how often the article names them, most first, as the index stored them ({@code type/name}). */
+  private static List<SearchResult.EntityRef> mainEntities(Document doc) {
+    String[] stored = doc.getValues(Schema.HIT_ENTITY);
+    List<SearchResult.EntityRef> entities = new ArrayList<>(stored.length);
+    for (String typeAndName : stored) {
+      int slash = typeAndName.indexOf('/');
+      entities.add(new SearchResult.EntityRef(typeAndName.substring(slash + 1), typeAndName.substring(0, slash)));
+    }
+    return entities;
   }
 
   private static List<String> topicIds(Schema.Enrichment enrichment) {
@@ -151,7 +168,7 @@ final class StoredArticles {
   }
 
   private static List<String> topicIds(Document doc) {
-    return topicIds(Schema.enrichment(doc.get(Schema.ENRICHMENT)));
+    return List.of(doc.getValues(Schema.HIT_TOPIC));
   }
 
   /** When the article arrived, as an ISO instant; null for an index written before arrival times were kept. */
