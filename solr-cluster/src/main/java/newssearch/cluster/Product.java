@@ -34,12 +34,16 @@ final class Product {
   }
 
   private static List<String> command(String... args) {
+    return command(jar(), args);
+  }
+
+  private static List<String> command(Path jar, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dnews.home=" + home());
     command.add("-jar");
-    command.add(jar().toString());
+    command.add(jar.toString());
     command.addAll(List.of(args));
     return command;
   }
@@ -49,7 +53,12 @@ final class Product {
 
   /** Runs a command to its end (at most five minutes). */
   static Run run(String... args) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+    return runWith(jar(), args);
+  }
+
+  /** Runs a command of another build of the product ({@code jar}) to its end. */
+  static Run runWith(Path jar, String... args) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command(jar, args)).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -89,9 +98,14 @@ final class Product {
 
   /** Starts {@code serve} with {@code args} on a free port and waits until it says where it serves. */
   static Server serve(String... args) throws IOException {
+    return serveWith(jar(), args);
+  }
+
+  /** Starts {@code serve} of another build of the product ({@code jar}), as {@link #serve}. */
+  static Server serveWith(Path jar, String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
     all.addAll(List.of(args));
-    Process p = new ProcessBuilder(command(all.toArray(String[]::new))).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(command(jar, all.toArray(String[]::new))).redirectErrorStream(true).start();
     BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;

@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * would find them (the filter cache stays: filters repeat across distinct queries too). Our server
  * keeps no result cache, so its figures are distinct-query figures either way.
  *
+ * <p>{@code --baseline-jar JAR} adds another build of the product (its own index, its own {@code serve})
+ * to each round, so a change is measured against the build before it under the same load.
+ *
  * <p>{@code --nodes 2 --shards 2 --replicas 2 --proxy-arm} measures the earlier layout: {@code serve
  * --solr} (our server in front of a 2 x 2 SolrCloud), whose CPU is its process's plus this JVM's.
  *
@@ -47,6 +50,7 @@ public final class SideBySideBench {
   private static final String SOLR = "solr /select";
   private static final String SOLR_DISTINCT = "solr /select, result+document caches off";
   private static final String PROXY = "solr (serve --solr)";
+  private static final String BASELINE = "embedded, baseline build";
 
   private SideBySideBench() {}
 
@@ -75,6 +79,7 @@ public final class SideBySideBench {
     int replicas = 1;
     boolean proxyArm = false;
     boolean distinct = true;
+    Path baselineJar = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -85,8 +90,9 @@ public final class SideBySideBench {
         case "--replicas" -> replicas = Integer.parseInt(args[++i]);
         case "--proxy-arm" -> proxyArm = true;
         case "--no-distinct" -> distinct = false;
+        case "--baseline-jar" -> baselineJar = Path.of(args[++i]).toAbsolutePath().normalize();
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --corpus PATH, --seconds N, --rounds N, --nodes N, --shards N, --replicas N, --proxy-arm, --no-distinct");
+            + "; expected --corpus PATH, --seconds N, --rounds N, --nodes N, --shards N, --replicas N, --proxy-arm, --no-distinct, --baseline-jar JAR");
       }
     }
     List<String> paths = queryPaths(Product.home().resolve("bench/queries.txt"));
@@ -101,9 +107,15 @@ public final class SideBySideBench {
           "--replicas", Integer.toString(replicas)));
       check(Product.run("index", "--solr", cluster.urls(), "--collection", "bench", "--corpus", corpus.toString()));
       check(Product.run("index", "--index", work.resolve("index").toString(), "--corpus", corpus.toString()));
+      if (baselineJar != null) {
+        check(Product.runWith(baselineJar, "index", "--index", work.resolve("baseline-index").toString(), "--corpus",
+            corpus.toString()));
+      }
       String select = cluster.node(0).getBaseUrl() + "/bench/select";
       try (Product.Server lucene = Product.serve("--index", work.resolve("index").toString(), "--max-concurrent", "32");
-          Product.Server solr = Product.serve("--solr", proxy.url(), "--collection", "bench", "--max-concurrent", "32")) {
+          Product.Server solr = Product.serve("--solr", proxy.url(), "--collection", "bench", "--max-concurrent", "32");
+          Product.Server baseline = baselineJar == null ? null : Product.serveWith(baselineJar, "--index",
+              work.resolve("baseline-index").toString(), "--max-concurrent", "32")) {
         long articles = Http.json(lucene.url + "/api/health").get("documents").asLong();
         long solrArticles = Http.json(solr.url + "/api/health").get("documents").asLong();
         if (articles != solrArticles) {
@@ -113,6 +125,10 @@ public final class SideBySideBench {
         Target embedded = Target.gets(lucene.url, paths);
         Target direct = new Target(select, List.of(""), bodies);
         Target proxied = Target.gets(solr.url, paths);
+        Target older = baseline == null ? null : Target.gets(baseline.url, paths);
+        if (older != null) {
+          wrk(older, 5, connections, work);
+        }
         wrk(embedded, 5, connections, work); // warm-up, not measured
         wrk(direct, 5, connections, work);
         if (proxyArm) {
@@ -121,6 +137,9 @@ public final class SideBySideBench {
         for (int round = 1; round <= rounds; round++) {
           runs.add(measure(EMBEDDED, round, embedded, lucene.process.pid(), false, seconds, connections, work));
           runs.add(measure(SOLR, round, direct, -1, true, seconds, connections, work));
+          if (older != null) {
+            runs.add(measure(BASELINE, round, older, baseline.process.pid(), false, seconds, connections, work));
+          }
           if (proxyArm) {
             runs.add(measure(PROXY, round, proxied, solr.process.pid(), true, seconds, connections, work));
           }
