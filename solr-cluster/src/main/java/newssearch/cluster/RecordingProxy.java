@@ -16,11 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import org.apache.solr.common.util.JavaBinCodec;
+import org.apache.solr.common.util.NamedList;
 
 /**
  * An HTTP proxy in front of one Solr node that records the parameters of every {@code /select}
  * it forwards: pointed at by {@code serve --solr}, it shows exactly what the product's Solr engine
- * asks of Solr for a search, so a benchmark can ask Solr for the same work directly.
+ * asks of Solr for a search, so a benchmark can ask Solr for the same work directly. Cluster status
+ * answers name the proxy as the only live node, so a client that follows the live nodes keeps
+ * coming through it.
  */
 final class RecordingProxy implements AutoCloseable {
   /** Headers the JDK client sets itself and refuses to be given. */
@@ -79,15 +83,16 @@ final class RecordingProxy implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       URI uri = exchange.getRequestURI();
       String rawQuery = uri.getRawQuery();
+      List<String[]> pairs = new ArrayList<>();
+      decode(rawQuery, pairs);
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+        decode(new String(body, StandardCharsets.UTF_8), pairs);
+      }
+      Params params = new Params(pairs);
       if (uri.getPath().endsWith("/select")) {
-        List<String[]> pairs = new ArrayList<>();
-        decode(rawQuery, pairs);
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-          decode(new String(body, StandardCharsets.UTF_8), pairs);
-        }
         synchronized (this) {
-          selects.add(new Params(pairs));
+          selects.add(params);
         }
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + uri.getRawPath()
@@ -100,17 +105,50 @@ final class RecordingProxy implements AutoCloseable {
         }
       });
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().set("Content-Type", t));
+      String responseType = response.headers().firstValue("Content-Type").orElse("");
+      byte[] answer = response.body();
+      if ("CLUSTERSTATUS".equals(params.first("action")) && response.statusCode() == 200
+          && responseType.startsWith("application/octet-stream")) {
+        answer = throughProxy(answer);
+      }
+      if (!responseType.isEmpty()) {
+        exchange.getResponseHeaders().set("Content-Type", responseType);
+      }
       boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(response.statusCode(), head || response.body().length == 0 ? -1 : response.body().length);
+      exchange.sendResponseHeaders(response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
       if (!head) {
         try (OutputStream out = exchange.getResponseBody()) {
-          out.write(response.body());
+          out.write(answer);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * A cluster status (javabin) whose only live node is this proxy: the product's client reads the
+   * live nodes to send its requests to, and must keep sending them here.
+   */
+  private byte[] throughProxy(byte[] javabin) throws IOException {
+    Object status;
+    try (JavaBinCodec codec = new JavaBinCodec()) {
+      status = codec.unmarshal(new java.io.ByteArrayInputStream(javabin));
+    }
+    if (status instanceof NamedList<?> top && top.get("cluster") instanceof NamedList<?> cluster) {
+      @SuppressWarnings("unchecked")
+      NamedList<Object> writable = (NamedList<Object>) cluster;
+      int i = writable.indexOf("live_nodes", 0);
+      String self = "127.0.0.1:" + server.getAddress().getPort() + "_solr";
+      if (i >= 0) {
+        writable.setVal(i, new ArrayList<>(List.of(self)));
+      }
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (JavaBinCodec codec = new JavaBinCodec()) {
+      codec.marshal(status, out);
+    }
+    return out.toByteArray();
   }
 
   private static void decode(String form, List<String[]> into) {
