@@ -239,30 +239,54 @@ public final class SolrEngine implements SearchEngine {
     }, total);
   }
 
-  /** Every match in order, read with a cursor, so deep pages cost no more than the first. */
+  /**
+   * Every match in order, read with cursors, so deep pages cost no more than the first. Ranked
+   * all-words first, as a search would rank them, each group (tier) is read in turn, leaving out
+   * the articles an earlier group had.
+   */
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
     QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
     String version = indexVersion();
-    // The tier a search of this request would answer with, chosen by counts alone.
-    QueryPlan.Tier tier = planned(request, plan, (t, from, rows) -> query(SolrQueries.matching(request, t).set("rows", 0)),
-        false).tier;
+    // The tiers a search of this request would answer with, chosen by counts alone.
+    Map<NamedList<Object>, QueryPlan.Tier> asked = new java.util.IdentityHashMap<>();
+    Planned planned = planned(request, plan, (t, from, rows) -> {
+      NamedList<Object> counted = query(SolrQueries.matching(request, t).set("rows", 0));
+      asked.put(counted, t);
+      return counted;
+    }, true);
     List<SearchResult.Hit> hits = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean partial = false;
+    for (NamedList<Object> group : planned.groups()) {
+      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), hits, seen);
+    }
+    long total = planned.total();
+    Map<String, String> topicLabels = new java.util.TreeMap<>();
+    for (SearchResult.Hit h : hits) {
+      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
+    }
+    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
+  }
+
+  /** Adds the articles of {@code tier} not {@code seen} yet to {@code hits}, up to the window; true if partial. */
+  private boolean exportTier(SearchRequest request, QueryPlan.Tier tier, List<SearchResult.Hit> hits, java.util.Set<String> seen)
+      throws IOException {
     String cursor = "*";
-    long total = 0;
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", HIT_FIELDS);
-      p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
+      p.set("rows", EXPORT_PAGE);
       p.set("cursorMark", cursor);
       NamedList<Object> response = query(p);
       SolrDocumentList docs = results(response);
-      total = docs.getNumFound();
       partial |= partial(response);
       for (SolrDocument d : docs) {
-        hits.add(hit(d, null));
+        if (hits.size() < SearchRequest.MAX_WINDOW && seen.add(String.valueOf(d.getFieldValue(Schema.ID)))) {
+          hits.add(hit(d, null));
+        }
       }
       String nextCursor = (String) response.get("nextCursorMark");
       if (docs.isEmpty() || nextCursor == null || nextCursor.equals(cursor)) {
@@ -270,11 +294,7 @@ public final class SolrEngine implements SearchEngine {
       }
       cursor = nextCursor;
     }
-    Map<String, String> topicLabels = new java.util.TreeMap<>();
-    for (SearchResult.Hit h : hits) {
-      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
-    }
-    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
+    return partial;
   }
 
   /** Entity names first (most named first), then titles with words starting as typed. */
