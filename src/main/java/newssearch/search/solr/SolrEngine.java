@@ -24,6 +24,7 @@ import newssearch.search.QueryPlanner;
 import newssearch.search.QuerySyntax;
 import newssearch.search.QueryText;
 import newssearch.search.RelatedArticle;
+import newssearch.search.RelevanceFeedback;
 import newssearch.search.SearchEngine;
 import newssearch.search.SearchLimits;
 import newssearch.search.SearchRequest;
@@ -125,6 +126,18 @@ public final class SolrEngine implements SearchEngine {
       SolrQueries.highlight(p);
       return query(p);
     }, true);
+    List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
+    if (!feedback.isEmpty()) {
+      ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
+      SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie());
+      p.set("fl", HIT_FIELDS);
+      p.set("start", (request.page() - 1) * request.size());
+      p.set("rows", request.size());
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      p.set("json.facet", SolrFacets.request(request));
+      SolrQueries.highlight(p);
+      planned = new Planned(List.of(query(p)), planned.tier(), planned.total(), planned.strictTotal(), planned.matching());
+    }
     NamedList<Object> response = planned.widest();
     Map<String, Map<String, List<String>>> highlighting = new java.util.HashMap<>();
     boolean partial = false;
@@ -163,6 +176,31 @@ public final class SolrEngine implements SearchEngine {
     return ranked.subList(Math.min(from, ranked.size()), ranked.size());
   }
 
+  /**
+   * A question's words mixed with those of its top articles (RM3, as the embedded engine does):
+   * what ranks its matches again; empty when the request is no question ranked by relevance.
+   */
+  private List<RelevanceFeedback.Term> feedback(SearchRequest request, QueryPlan plan, Planned planned,
+      SolrWordStats stats) throws IOException {
+    QueryPlan.Question question = plan.question();
+    if (question == null || !question.ranking().feedback() || request.sort() != SortOrder.RELEVANCE
+        || request.requireAll() || planned.total() == 0) {
+      return List.of();
+    }
+    ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
+    p.set("fl", Schema.ID + "," + Schema.TITLE + "," + Schema.TEXT + ",score");
+    p.set("start", 0);
+    p.set("rows", question.ranking().feedbackDocs());
+    p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+    List<RelevanceFeedback.Doc> docs = new ArrayList<>();
+    for (SolrDocument d : results(query(p))) {
+      Object score = d.getFieldValue("score");
+      docs.add(new RelevanceFeedback.Doc(string(d, Schema.TITLE) + "\n" + string(d, Schema.TEXT),
+          score instanceof Number n ? n.floatValue() : 0f));
+    }
+    return planner.feedback(plan, docs, stats);
+  }
+
   /** Runs one tier of a plan from result {@code from}, {@code rows} of them: its request and response. */
   private interface TierRun {
     NamedList<Object> run(QueryPlan.Tier tier, int from, int rows) throws IOException;
@@ -199,7 +237,7 @@ public final class SolrEngine implements SearchEngine {
     boolean question = rules.relaxAll(first.matching().words());
     // Ranked all-words first, each looser tier is asked from its first result, once: the same
     // response decides whether the tier finds more and ranks its articles after the earlier ones.
-    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0;
+    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0 && !question;
     int window = from + request.size();
     List<NamedList<Object>> groups = new ArrayList<>();
     for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
@@ -243,17 +281,23 @@ public final class SolrEngine implements SearchEngine {
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
-    QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
+    SolrWordStats stats = new SolrWordStats(this::query);
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
     // The tier a search of this request would answer with, chosen by counts alone.
-    QueryPlan.Tier tier = planned(request, plan, (t, from, rows) -> query(SolrQueries.matching(request, t).set("rows", 0)),
-        false).tier;
+    Planned planned = planned(request, plan, (t, from, rows) -> query(SolrQueries.matching(request, t).set("rows", 0)),
+        false);
+    QueryPlan.Tier tier = planned.tier();
+    List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
     List<SearchResult.Hit> hits = new ArrayList<>();
     String cursor = "*";
     long total = 0;
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
+      if (!feedback.isEmpty()) {
+        SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie());
+      }
       p.set("fl", HIT_FIELDS);
       p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
       p.set("cursorMark", cursor);
