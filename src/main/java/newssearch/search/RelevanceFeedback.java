@@ -10,9 +10,10 @@ import java.util.Map;
 import newssearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Pseudo-relevance feedback for questions: RM3 (Lavrenko and Croft's relevance model, interpolated
@@ -90,19 +91,19 @@ public final class RelevanceFeedback {
 
   /**
    * Counts the terms of {@code text} into {@code tf} and the words they were written as into
-   * {@code forms}; returns how many terms it has. Words a synonym rule adds at the same position
-   * are not the article's and are left out.
+   * {@code forms}; returns how many terms it has. Words a synonym rule adds are not the
+   * article's and are left out.
    */
   private static int terms(String text, Analyzer analyzer, Map<String, Integer> tf, Map<String, Map<String, Integer>> forms)
       throws IOException {
     int n = 0;
     try (TokenStream ts = analyzer.tokenStream(Schema.TEXT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        if (inc.getPositionIncrement() == 0) {
+        if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
           continue;
         }
         String t = term.toString();
