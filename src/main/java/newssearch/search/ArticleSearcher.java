@@ -314,8 +314,14 @@ public final class ArticleSearcher implements SearchEngine {
     if (terms.isEmpty()) {
       return planned;
     }
-    Matches ranked = match(s, QueryPlanner.rankedBy(planned.query, question, terms), request, window);
-    return new Planned(planned.query, ranked, planned.matching, planned.strictTotal);
+    try {
+      Matches ranked = findMatches(s, QueryPlanner.rankedBy(planned.query, question, terms), request, window);
+      return new Planned(planned.query, ranked, planned.matching, planned.strictTotal);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A question near the term budget with its feedback words is too big to run: its first
+      // ranking stands, rather than refusing a question that was answered.
+      return planned;
+    }
   }
 
   /**
