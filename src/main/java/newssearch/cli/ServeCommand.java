@@ -124,6 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     // Refreshing makes live updates searchable, and follows generations other runs publish.
     IndexWatcher watcher = IndexWatcher.start(searcher, Duration.ofMillis(liveRules.refreshIntervalMillis()));
+    live.whenApplied(watcher::nudge);
     CorpusWatcher corpusWatcher = watch
         ? CorpusWatcher.start(live, CorpusReader.standard(config.ingest(), locations.folderTopics).followingLinks(locations.followLinks),
             locations.corpusPaths(),

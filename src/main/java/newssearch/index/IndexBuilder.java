@@ -121,7 +121,7 @@ public final class IndexBuilder {
         progress.accept(done.incrementAndGet());
       });
       for (UpdateLog.Entry update : updates) {
-        LiveIndex.apply(writer, update, enricher, facets);
+        LiveDocuments.replay(writer, update, enricher, facets);
       }
       Map<String, String> commitData = new HashMap<>(about);
       commitData.put(BUILT_AT, builtAt.toString());

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import newssearch.enrich.Enricher;
 import newssearch.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -70,9 +68,8 @@ public final class LiveIndex implements Closeable {
 
   private final IndexStore store;
   private final Analyzer analyzer;
-  private final Enricher enricher;
+  private final LiveDocuments documents;
   private final LiveRules rules;
-  private final FacetsConfig facets = Schema.facetsConfig();
   private final FSDirectory rootDirectory;
   private final Lock rootLock;
   private final UpdateLog log;
@@ -87,8 +84,8 @@ public final class LiveIndex implements Closeable {
     return t;
   });
   private final AtomicBoolean committing = new AtomicBoolean();
-  /** Enriches posted articles: a parallel stream run inside it uses its threads only. */
-  private final ForkJoinPool enrichers;
+  /** Told after each {@link #apply}, so a refresh can follow soon instead of at the next tick. */
+  private volatile Runnable applied = () -> {};
   private long lastCommitNanos = System.nanoTime();
 
   private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
@@ -111,12 +108,11 @@ public final class LiveIndex implements Closeable {
       Lock rootLock, UpdateLog log) {
     this.store = store;
     this.analyzer = Schema.analyzer(textAnalyzer);
-    this.enricher = enricher;
     this.rules = rules;
     this.rootDirectory = rootDirectory;
     this.rootLock = rootLock;
     this.log = log;
-    this.enrichers = new ForkJoinPool(rules.enrichThreads());
+    this.documents = new LiveDocuments(enricher, rules.enrichThreads());
   }
 
   /**
@@ -157,23 +153,12 @@ public final class LiveIndex implements Closeable {
 
   /** Threads that enrich posted articles at most. */
   int enrichThreads() {
-    return enrichers.getParallelism();
+    return documents.threads();
   }
 
   /** Why {@code a} cannot be indexed, or null when it can. */
   public static String refusal(Article a) {
-    if (a.id().length() > MAX_KEYWORD_CHARS) {
-      return "id is longer than " + MAX_KEYWORD_CHARS + " characters";
-    }
-    if (a.source().length() > MAX_KEYWORD_CHARS) {
-      return "source is longer than " + MAX_KEYWORD_CHARS + " characters";
-    }
-    for (String name : a.entities()) {
-      if (name.length() > MAX_KEYWORD_CHARS) {
-        return "an entity name is longer than " + MAX_KEYWORD_CHARS + " characters";
-      }
-    }
-    return null;
+    return LiveDocuments.refusal(a);
   }
 
   /**
@@ -183,9 +168,8 @@ public final class LiveIndex implements Closeable {
    */
   public Applied apply(List<UpdateLog.Op> ops) throws IOException {
     Instant at = Instant.now();
-    // Enrichment is the costly part of an update. A batch is enriched side by side, on at most
-    // enrich-threads cores, so that searches still have a core while posts stream in.
-    List<Document> docs = enrich(ops, at);
+    List<Document> docs = documents.enrich(ops, at);
+    List<Boolean> existed = new ArrayList<>(ops.size());
     synchronized (this) {
       Open o = open;
       o.readers.maybeRefreshBlocking();
@@ -194,7 +178,6 @@ public final class LiveIndex implements Closeable {
         IndexSearcher before = new IndexSearcher(reader);
         List<UpdateLog.Entry> entries = log.append(ops, at);
         Map<String, Boolean> present = new HashMap<>();
-        List<Boolean> existed = new ArrayList<>(ops.size());
         for (int i = 0; i < entries.size(); i++) {
           UpdateLog.Entry e = entries.get(i);
           Boolean known = present.get(e.id());
@@ -209,11 +192,17 @@ public final class LiveIndex implements Closeable {
           o.appliedSeq[0] = e.seq();
         }
         uncommitted = true;
-        return new Applied(existed);
       } finally {
         o.readers.release(reader);
       }
     }
+    applied.run();
+    return new Applied(existed);
+  }
+
+  /** Runs {@code listener} after each {@link #apply} (outside its lock); it must not block. */
+  public void whenApplied(Runnable listener) {
+    this.applied = listener;
   }
 
   /**
@@ -344,7 +333,7 @@ public final class LiveIndex implements Closeable {
       long applied = Long.parseLong(data.getOrDefault(UpdateLog.APPLIED_SEQ, "0"));
       List<UpdateLog.Entry> missing = UpdateLog.readAfter(store.root(), applied);
       for (UpdateLog.Entry e : missing) {
-        apply(writer, e, enricher, facets);
+        documents.replay(writer, e);
         applied = e.seq();
       }
       if (!missing.isEmpty()) {
@@ -367,39 +356,9 @@ public final class LiveIndex implements Closeable {
     }
   }
 
-  private List<Document> enrich(List<UpdateLog.Op> ops, Instant at) throws IOException {
-    try {
-      return enrichers.submit(() -> ops.parallelStream()
-          .map(op -> op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at))
-          .toList()).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while enriching");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(e.getCause());
-    }
-  }
-
-  /** Applies one logged update to {@code writer}; one that cannot be indexed is skipped with a warning. */
-  static void apply(IndexWriter writer, UpdateLog.Entry e, Enricher enricher, FacetsConfig facets) throws IOException {
-    Term id = new Term(Schema.ID, e.id());
-    if (e.isDelete()) {
-      writer.deleteDocuments(id);
-      return;
-    }
-    try {
-      writer.updateDocument(id, Schema.document(enricher.enrich(e.article()), facets, e.at()));
-    } catch (IllegalArgumentException ex) {
-      LOG.warn("update {} (article '{}') cannot be indexed and is skipped: {}", e.seq(), e.id(), ex.getMessage());
-    }
-  }
-
   @Override
   public void close() throws IOException {
-    enrichers.shutdown();
+    documents.close();
     committer.shutdown();
     try {
       committer.awaitTermination(1, TimeUnit.MINUTES);

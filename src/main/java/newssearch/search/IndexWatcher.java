@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,17 +13,29 @@ import org.slf4j.LoggerFactory;
  * Follows the index folder while the server runs: when an indexing run (in this process or
  * another) publishes a new generation, the searcher switches to it. Polling the small pointer
  * file works on every file system, including those where change notification does not.
+ *
+ * <p>Live updates {@link #nudge} it: the refresh that makes them searchable then starts as soon as
+ * the interval since the last one allows, instead of at the next tick. A stream of updates thus
+ * waits at most one interval plus one refresh, and a lone update about one refresh; checks still
+ * never run more than one at a time.
  */
 public final class IndexWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
 
   private final ArticleSearcher searcher;
   private final ScheduledExecutorService timer;
+  private final long intervalNanos;
+  /** A nudged check is scheduled and has not started yet. */
+  private final AtomicBoolean nudged = new AtomicBoolean();
+  /** When the last check started; the served snapshot is fresh at start, so a first nudge runs at once. */
+  private volatile long lastCheckNanos;
   /** The generation last logged: live refreshes of the same one are too frequent to log. */
   private volatile String logged;
 
-  private IndexWatcher(ArticleSearcher searcher) {
+  private IndexWatcher(ArticleSearcher searcher, Duration interval) {
     this.searcher = searcher;
+    this.intervalNanos = Math.max(1, interval.toMillis()) * 1_000_000;
+    this.lastCheckNanos = System.nanoTime() - intervalNanos;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "index-watcher");
       t.setDaemon(true);
@@ -32,15 +45,36 @@ public final class IndexWatcher implements AutoCloseable {
 
   /** Checks the served generation every {@code interval} until closed. */
   public static IndexWatcher start(ArticleSearcher searcher, Duration interval) {
-    IndexWatcher watcher = new IndexWatcher(searcher);
+    IndexWatcher watcher = new IndexWatcher(searcher, interval);
     watcher.logged = searcher.indexVersion();
     long ms = Math.max(1, interval.toMillis());
     watcher.timer.scheduleWithFixedDelay(watcher::check, ms, ms, TimeUnit.MILLISECONDS);
     return watcher;
   }
 
+  /**
+   * Asks for a check as soon as the interval since the last one has passed (at once if it has),
+   * without waiting for the next tick. Cheap and never blocks: nudges before that check starts
+   * share it.
+   */
+  public void nudge() {
+    if (!nudged.compareAndSet(false, true)) {
+      return;
+    }
+    long wait = Math.max(0, intervalNanos - (System.nanoTime() - lastCheckNanos));
+    try {
+      timer.schedule(() -> {
+        nudged.set(false);
+        check();
+      }, wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      nudged.set(false); // closed: the server is stopping
+    }
+  }
+
   /** Switches to a newly published generation; true if it did. Never throws: the old one stays served. */
   public boolean check() {
+    lastCheckNanos = System.nanoTime();
     try {
       if (searcher.refresh()) {
         String version = searcher.indexVersion();

@@ -74,8 +74,9 @@ public class ClusterFailureTest {
 
   /**
    * A Solr node stops while {@code index --solr} sends a larger corpus to a new collection and
-   * 16 connections search the served one: every search is answered (by the replicas on the other
-   * node; the product fails over between node URLs, Solr between replicas), and the run retries,
+   * 16 connections search the served one through two servers, one of them given only the URL of
+   * the node that stops: every search is answered (by the replicas on the other node; the product
+   * follows the cluster's live nodes and fails over between them, Solr between replicas), and the run retries,
    * completes, and the new collection holds every article. The node is started again afterwards.
    */
   @Test
@@ -101,7 +102,13 @@ public class ClusterFailureTest {
     String alias = "copies";
     List<String> queries = List.of("q=china", "q=nvidia&topic=chips", "q=ai+chips", "", "q=huawei&sort=date",
         "entity_type=org", "q=" + Http.enc("what did huawei say about chips"));
-    Load load = new Load(16, i -> SeedCluster.solr.url + "/api/search?" + queries.get(i % queries.size()), (url, body) -> {});
+    // A second server is given only the URL of the node that will stop: it must follow the
+    // cluster's live nodes, not the URL it was given.
+    String leaving = SeedCluster.cluster.node(1).getBaseUrl().toString();
+    // Like the first, it takes the whole load without shedding it (see SeedCluster).
+    Product.Server oneUrl = Product.serve("--solr", leaving, "--collection", SeedCluster.ALIAS, "--max-concurrent", "32");
+    Load load = new Load(16, i -> (i % 2 == 0 ? SeedCluster.solr.url : oneUrl.url) + "/api/search?"
+        + queries.get(i / 2 % queries.size()), (url, body) -> {});
     Path log = corpus.resolveSibling("copies-index.log");
     Process indexing = null;
     JettySolrRunner stopped = null;
@@ -125,12 +132,13 @@ public class ClusterFailureTest {
       long count = Http.json(node + "/" + alias + "/select?q=*:*&rows=0&wt=json").get("response").get("numFound").asLong();
       load.stop();
       System.out.printf("node stopped during indexing of %d articles (still running then: %s) and under 16-connection"
-          + " search load: %d in the collection; %d searches answered, %d failed%n", expected, stoppedDuringIndexing, count,
-          load.answered(), load.failures().size());
+          + " search load on two servers (one given only the stopped node's URL): %d in the collection; %d searches"
+          + " answered, %d failed%n", expected, stoppedDuringIndexing, count, load.answered(), load.failures().size());
       assertEquals(load.failures().toString(), 0, load.failures().size());
       assertEquals("every article is in the collection", expected, count);
     } finally {
       load.stop();
+      oneUrl.close();
       if (indexing != null) {
         indexing.destroyForcibly();
       }

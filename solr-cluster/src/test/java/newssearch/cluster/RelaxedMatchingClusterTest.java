@@ -77,11 +77,19 @@ public class RelaxedMatchingClusterTest {
   }
 
   @Test
-  public void anExportOfARelaxedQueryListsWhatTheSearchFound() throws Exception {
-    String q = Http.enc("what did huawei say about chips made in china for export");
-    JsonNode search = Http.json(SeedCluster.solr.url + "/api/search?size=100&q=" + q);
-    var csv = Http.get(SeedCluster.solr.url + "/api/search.csv?q=" + q);
-    assertEquals(search.get("total").asText(), csv.headers().firstValue("X-Total-Count").orElse(""));
-    assertEquals(Http.json(SeedCluster.lucene.url + "/api/search?size=100&q=" + q).get("total"), search.get("total"));
+  public void anExportOfARelaxedQueryListsWhatTheSearchFoundInItsOrder() throws Exception {
+    // A question, and keywords that two seed articles have all of (ranked first, ahead of articles
+    // with two of the words that BM25 alone would rank above one of them) and eight two of.
+    for (String q : List.of(Http.enc("what did huawei say about chips made in china for export"), "china+ai+huawei")) {
+      JsonNode search = Http.json(SeedCluster.solr.url + "/api/search?size=100&q=" + q);
+      var csv = Http.get(SeedCluster.solr.url + "/api/search.csv?q=" + q);
+      assertEquals(search.get("total").asText(), csv.headers().firstValue("X-Total-Count").orElse(""));
+      assertEquals(Http.json(SeedCluster.lucene.url + "/api/search?size=100&q=" + q).get("total"), search.get("total"));
+      List<String> rows = csv.body().lines().filter(l -> l.matches("^\"[0-9]+\",.*"))
+          .map(r -> r.split("\",\"")[1]).toList();
+      assertEquals(q, Contract.ids(search), rows);
+    }
+    JsonNode keywords = Http.json(SeedCluster.solr.url + "/api/search?size=100&q=china+ai+chips+robots");
+    assertTrue("ranked all-words first", keywords.get("matching").get("all_first").asBoolean());
   }
 }

@@ -16,7 +16,6 @@ import newssearch.search.ArticleView;
 import newssearch.search.Completion;
 import newssearch.search.EntityValue;
 import newssearch.search.InvalidRequestException;
-import newssearch.search.Matching;
 import newssearch.search.MatchingRules;
 import newssearch.search.QueryBuilder;
 import newssearch.search.QueryPlan;
@@ -28,7 +27,6 @@ import newssearch.search.SearchEngine;
 import newssearch.search.SearchLimits;
 import newssearch.search.SearchRequest;
 import newssearch.search.SearchResult;
-import newssearch.search.SortOrder;
 import newssearch.search.SpellingSuggester;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -57,6 +55,7 @@ public final class SolrEngine implements SearchEngine {
   private final QueryBuilder queries;
   private final QueryPlanner planner;
   private final MatchingRules rules;
+  private final SolrTiers tiers;
   private final SolrEntities entityCatalog = new SolrEntities();
 
   /**
@@ -78,6 +77,7 @@ public final class SolrEngine implements SearchEngine {
     this.queries = new QueryBuilder(analyzer, limits);
     this.planner = new QueryPlanner(analyzer, limits, rules, queries);
     this.rules = rules;
+    this.tiers = new SolrTiers(rules);
     this.nodes = nodes;
     this.collection = collection;
     this.collections = collections;
@@ -93,7 +93,7 @@ public final class SolrEngine implements SearchEngine {
 
   @Override
   public int documentCount() throws IOException {
-    return (int) results(query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0))).getNumFound();
+    return (int) SolrResponses.results(query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0))).getNumFound();
   }
 
   /** The collection the alias points at: it names the index version, as generations do in the embedded engine. */
@@ -115,7 +115,7 @@ public final class SolrEngine implements SearchEngine {
     SolrWordStats stats = new SolrWordStats(this::query);
     QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
-    Planned planned = planned(request, plan, (tier, from, rows) -> {
+    SolrTiers.Planned planned = tiers.planned(request, plan, (tier, from, rows) -> {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", HIT_FIELDS);
       p.set("start", from);
@@ -129,96 +129,17 @@ public final class SolrEngine implements SearchEngine {
     Map<String, Map<String, List<String>>> highlighting = new java.util.HashMap<>();
     boolean partial = false;
     for (NamedList<Object> group : planned.groups()) {
-      highlighting(group).forEach(highlighting::putIfAbsent);
-      partial |= partial(group);
+      SolrResponses.highlighting(group).forEach(highlighting::putIfAbsent);
+      partial |= SolrResponses.partial(group);
     }
     List<SearchResult.Hit> hits = new ArrayList<>();
-    for (SolrDocument d : pageOf(planned, request)) {
+    for (SolrDocument d : SolrTiers.pageOf(planned, request)) {
       hits.add(hit(d, highlighting.get(String.valueOf(d.getFieldValue(Schema.ID)))));
     }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(request.query(), planned.total(), !partial, request.page(), request.size(), tookMs, hits,
-        facets.read((NamedList<?>) response.get("facets"), request), suggestion(request, planned.strictTotal, stats),
+        facets.read((NamedList<?>) response.get("facets"), request), suggestion(request, planned.strictTotal(), stats),
         partial, version, generatedAt, planned.matching());
-  }
-
-  /**
-   * The page's articles: the one response's when one tier answered; else, as the embedded engine
-   * ranks them, each group's articles not in an earlier group, in the group's order, then the page.
-   */
-  private static List<SolrDocument> pageOf(Planned planned, SearchRequest request) {
-    if (planned.groups().size() == 1) {
-      return results(planned.widest());
-    }
-    int from = (request.page() - 1) * request.size();
-    List<SolrDocument> ranked = new ArrayList<>();
-    java.util.Set<Object> seen = new java.util.HashSet<>();
-    for (NamedList<Object> group : planned.groups()) {
-      for (SolrDocument d : results(group)) {
-        if (ranked.size() < from + request.size() && seen.add(d.getFieldValue(Schema.ID))) {
-          ranked.add(d);
-        }
-      }
-    }
-    return ranked.subList(Math.min(from, ranked.size()), ranked.size());
-  }
-
-  /** Runs one tier of a plan from result {@code from}, {@code rows} of them: its request and response. */
-  private interface TierRun {
-    NamedList<Object> run(QueryPlan.Tier tier, int from, int rows) throws IOException;
-  }
-
-  /**
-   * The responses that rank the answer (one, or the tiers whose articles come in turn), the tier
-   * that answered, how many articles it and the strict tier matched, and the matching to report.
-   */
-  private record Planned(List<NamedList<Object>> groups, QueryPlan.Tier tier, long total, long strictTotal,
-      Matching matching) {
-    NamedList<Object> widest() {
-      return groups.get(groups.size() - 1);
-    }
-  }
-
-  /**
-   * The tiers of the plan as the embedded engine runs them ({@code ArticleSearcher}): the query
-   * requiring every word; when too few articles have them all (or for a question, always) and the
-   * request does not insist on every word, each looser tier in turn, kept if it finds more. Ranked
-   * by relevance, the articles with every word then come first and each looser tier's after them
-   * ({@code ordered}; the looser tiers are then asked from their first result).
-   */
-  private Planned planned(SearchRequest request, QueryPlan plan, TierRun run, boolean ordered) throws IOException {
-    int from = (request.page() - 1) * request.size();
-    QueryPlan.Tier first = plan.strict();
-    NamedList<Object> strict = run.run(first, from, request.size());
-    long strictTotal = results(strict).getNumFound();
-    Matching firstMatching = first.matching() == null ? null : first.matching().withAllWords(strictTotal);
-    Planned best = new Planned(List.of(strict), first, strictTotal, strictTotal, firstMatching);
-    if (request.requireAll() || plan.tiers().size() == 1) {
-      return best;
-    }
-    boolean question = rules.relaxAll(first.matching().words());
-    // Ranked all-words first, each looser tier is asked from its first result, once: the same
-    // response decides whether the tier finds more and ranks its articles after the earlier ones.
-    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0;
-    int window = from + request.size();
-    List<NamedList<Object>> groups = new ArrayList<>();
-    for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {
-      if (!question && (best.total >= rules.relaxBelow() || tier.onlyWhenNothing() && best.total > 0)) {
-        break;
-      }
-      NamedList<Object> looser = append ? run.run(tier, 0, window + (int) Math.min(strictTotal, window))
-          : run.run(tier, from, request.size());
-      long total = results(looser).getNumFound();
-      if (total > best.total) {
-        groups.add(looser);
-        best = new Planned(List.of(looser), tier, total, strictTotal, tier.matching().withAllWords(strictTotal));
-      }
-    }
-    if (append && !groups.isEmpty()) {
-      groups.add(0, from == 0 ? strict : run.run(first, 0, window));
-      best = new Planned(groups, best.tier, best.total, strictTotal, best.matching.rankedAllFirst());
-    }
-    return best;
   }
 
   /**
@@ -235,34 +156,58 @@ public final class SolrEngine implements SearchEngine {
       ModifiableSolrParams p = SolrQueries.matching(request.withQuery(corrected), strict);
       p.set("rows", 0);
       p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
-      return results(query(p)).getNumFound();
+      return SolrResponses.results(query(p)).getNumFound();
     }, total);
   }
 
-  /** Every match in order, read with a cursor, so deep pages cost no more than the first. */
+  /**
+   * Every match in order, read with cursors, so deep pages cost no more than the first. Ranked
+   * all-words first, as a search would rank them, each group (tier) is read in turn, leaving out
+   * the articles an earlier group had.
+   */
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
     QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
     String version = indexVersion();
-    // The tier a search of this request would answer with, chosen by counts alone.
-    QueryPlan.Tier tier = planned(request, plan, (t, from, rows) -> query(SolrQueries.matching(request, t).set("rows", 0)),
-        false).tier;
+    // The tiers a search of this request would answer with, chosen by counts alone.
+    Map<NamedList<Object>, QueryPlan.Tier> asked = new java.util.IdentityHashMap<>();
+    SolrTiers.Planned planned = tiers.planned(request, plan, (t, from, rows) -> {
+      NamedList<Object> counted = query(SolrQueries.matching(request, t).set("rows", 0));
+      asked.put(counted, t);
+      return counted;
+    }, true);
     List<SearchResult.Hit> hits = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean partial = false;
+    for (NamedList<Object> group : planned.groups()) {
+      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), hits, seen);
+    }
+    long total = planned.total();
+    Map<String, String> topicLabels = new java.util.TreeMap<>();
+    for (SearchResult.Hit h : hits) {
+      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
+    }
+    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
+  }
+
+  /** Adds the articles of {@code tier} not {@code seen} yet to {@code hits}, up to the window; true if partial. */
+  private boolean exportTier(SearchRequest request, QueryPlan.Tier tier, List<SearchResult.Hit> hits, java.util.Set<String> seen)
+      throws IOException {
     String cursor = "*";
-    long total = 0;
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", HIT_FIELDS);
-      p.set("rows", Math.min(EXPORT_PAGE, SearchRequest.MAX_WINDOW - hits.size()));
+      p.set("rows", EXPORT_PAGE);
       p.set("cursorMark", cursor);
       NamedList<Object> response = query(p);
-      SolrDocumentList docs = results(response);
-      total = docs.getNumFound();
-      partial |= partial(response);
+      SolrDocumentList docs = SolrResponses.results(response);
+      partial |= SolrResponses.partial(response);
       for (SolrDocument d : docs) {
-        hits.add(hit(d, null));
+        if (hits.size() < SearchRequest.MAX_WINDOW && seen.add(String.valueOf(d.getFieldValue(Schema.ID)))) {
+          hits.add(hit(d, null));
+        }
       }
       String nextCursor = (String) response.get("nextCursorMark");
       if (docs.isEmpty() || nextCursor == null || nextCursor.equals(cursor)) {
@@ -270,11 +215,7 @@ public final class SolrEngine implements SearchEngine {
       }
       cursor = nextCursor;
     }
-    Map<String, String> topicLabels = new java.util.TreeMap<>();
-    for (SearchResult.Hit h : hits) {
-      h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label()).orElse(t)));
-    }
-    return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
+    return partial;
   }
 
   /** Entity names first (most named first), then titles with words starting as typed. */
@@ -296,7 +237,7 @@ public final class SolrEngine implements SearchEngine {
       ModifiableSolrParams p = new ModifiableSolrParams().set("q", "{!lucene v=$tq}").set("tq", q.toString())
           .set("fl", Schema.ID + "," + Schema.TITLE).set("rows", 2 * n).set("sort", SolrQueries.sort(newssearch.search.SortOrder.NEWEST));
       java.util.Set<String> seen = new java.util.HashSet<>();
-      for (SolrDocument d : results(query(p))) {
+      for (SolrDocument d : SolrResponses.results(query(p))) {
         String title = string(d, Schema.TITLE);
         if (out.size() < n && titleHasWords(title, words) && seen.add(title)) {
           out.add(new Completion(title, Completion.TITLE, string(d, Schema.ID), null));
@@ -338,7 +279,7 @@ public final class SolrEngine implements SearchEngine {
   public Optional<List<RelatedArticle>> related(String id, int n) throws IOException {
     ModifiableSolrParams exists = new ModifiableSolrParams().set("q", "{!term f=" + Schema.ID + " v=$id}").set("id", id)
         .set("rows", 0);
-    if (results(query(exists)).getNumFound() == 0) {
+    if (SolrResponses.results(query(exists)).getNumFound() == 0) {
       return Optional.empty();
     }
     ModifiableSolrParams p = new ModifiableSolrParams()
@@ -349,7 +290,7 @@ public final class SolrEngine implements SearchEngine {
             Schema.ENRICHMENT, "score"))
         .set("rows", n);
     List<RelatedArticle> related = new ArrayList<>();
-    for (SolrDocument d : results(query(p))) {
+    for (SolrDocument d : SolrResponses.results(query(p))) {
       Object score = d.getFieldValue("score");
       related.add(new RelatedArticle(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.DATE_ISO),
           string(d, Schema.SOURCE), Schema.enrichment(string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
@@ -364,7 +305,7 @@ public final class SolrEngine implements SearchEngine {
         .set("q", "{!term f=" + Schema.ID + " v=$id}").set("id", id).set("rows", 1)
         .set("fl", String.join(",", Schema.ID, Schema.TITLE, Schema.TITLE_ORIGIN, Schema.DATE_ISO, Schema.DATE_PRECISION,
             Schema.DATE_BASIS, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.TEXT));
-    SolrDocumentList docs = results(query(p));
+    SolrDocumentList docs = SolrResponses.results(query(p));
     if (docs.isEmpty()) {
       return Optional.empty();
     }
@@ -415,37 +356,6 @@ public final class SolrEngine implements SearchEngine {
       }
       throw e;
     }
-  }
-
-  private static SolrDocumentList results(NamedList<Object> response) {
-    return (SolrDocumentList) response.get("response");
-  }
-
-  private static boolean partial(NamedList<Object> response) {
-    Object header = response.get("responseHeader");
-    return header instanceof NamedList<?> h && Boolean.TRUE.equals(h.get("partialResults"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, List<String>>> highlighting(NamedList<Object> response) {
-    Map<String, Map<String, List<String>>> out = new java.util.HashMap<>();
-    Object hl = response.get("highlighting");
-    if (hl instanceof NamedList<?> byDoc) {
-      for (Map.Entry<String, ?> doc : byDoc) {
-        Map<String, List<String>> fields = new java.util.HashMap<>();
-        if (doc.getValue() instanceof NamedList<?> byField) {
-          for (Map.Entry<String, ?> f : byField) {
-            if (f.getValue() instanceof String[] a) {
-              fields.put(f.getKey(), List.of(a));
-            } else if (f.getValue() instanceof List<?> l) {
-              fields.put(f.getKey(), (List<String>) l);
-            }
-          }
-        }
-        out.put(doc.getKey(), fields);
-      }
-    }
-    return out;
   }
 
   private static String string(SolrDocument d, String field) {

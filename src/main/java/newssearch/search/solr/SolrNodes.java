@@ -3,9 +3,15 @@ package newssearch.search.solr;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
@@ -17,9 +23,21 @@ import org.apache.solr.common.util.NamedList;
  * Requests go to the nodes in turn; a node that cannot be reached, or answers that it is not
  * ready, is skipped for the next one, and a round of failures is tried again after a pause that
  * doubles each time. Every Solr node answers for the whole collection, so any may be asked.
+ *
+ * <p>The URLs given are where to start: the nodes asked are the cluster's live nodes, read from
+ * Solr's cluster status at first use, every {@link #DISCOVER_EVERY_MILLIS} and after a round in
+ * which no node answered, as SolrJ's cloud client does. So one URL is enough, a node added later
+ * is used, and a node that left (or came back at another address) is followed.
  */
 public final class SolrNodes implements Closeable {
+  /** How often the live nodes are read again while requests come. */
+  static final long DISCOVER_EVERY_MILLIS = 30_000;
+
   private final List<String> baseUrls;
+  /** The live nodes last read, or the given URLs before that (and when no node answers it). */
+  private volatile List<String> live;
+  private volatile long discoveredNanos;
+  private final AtomicBoolean discovering = new AtomicBoolean();
   private final HttpJdkSolrClient client;
   private final int rounds;
   private final long firstPauseMillis;
@@ -35,6 +53,8 @@ public final class SolrNodes implements Closeable {
       throw new IllegalArgumentException("no Solr URL");
     }
     this.baseUrls = baseUrls.stream().map(SolrNodes::checked).toList();
+    this.live = this.baseUrls;
+    this.discoveredNanos = System.nanoTime() - DISCOVER_EVERY_MILLIS * 2_000_000;
     this.rounds = rounds;
     this.firstPauseMillis = firstPauseMillis;
     this.client = new HttpJdkSolrClient.Builder()
@@ -73,12 +93,13 @@ public final class SolrNodes implements Closeable {
    * answers. A Solr error about the request itself (4xx) is not retried.
    */
   public NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
+    if (System.nanoTime() - discoveredNanos > DISCOVER_EVERY_MILLIS * 1_000_000) {
+      discover();
+    }
     IOException last = null;
     long pause = firstPauseMillis;
     for (int round = 0; round < rounds; round++) {
-      int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
-      for (int i = 0; i < baseUrls.size(); i++) {
-        String url = baseUrls.get((start + i) % baseUrls.size());
+      for (String url : inTurn(live)) {
         try {
           return client.requestWithBaseUrl(url, request, collection);
         } catch (RemoteSolrException e) {
@@ -91,11 +112,86 @@ public final class SolrNodes implements Closeable {
         }
       }
       if (round + 1 < rounds) {
+        discover();
         sleep(pause);
         pause *= 2;
       }
     }
     throw last;
+  }
+
+  /**
+   * The live nodes, starting with the next in turn, then the given URLs that are not among them:
+   * those are asked only when no live node answers (a node may advertise an address this
+   * machine cannot reach).
+   */
+  private List<String> inTurn(List<String> nodes) {
+    int start = Math.floorMod(next.getAndIncrement(), nodes.size());
+    List<String> urls = new ArrayList<>(nodes.size() + baseUrls.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      urls.add(nodes.get((start + i) % nodes.size()));
+    }
+    baseUrls.stream().filter(u -> !nodes.contains(u)).forEach(urls::add);
+    return urls;
+  }
+
+  /** The nodes requests go to now. */
+  public List<String> liveUrls() {
+    return live;
+  }
+
+  /**
+   * Reads the live nodes from the first node that answers (those last read, then the given
+   * URLs). One caller reads at a time; the others go on with the list they have. Keeps the list
+   * when no node answers: the next round tries it again.
+   */
+  void discover() {
+    if (!discovering.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<String> ask = new ArrayList<>(live);
+      baseUrls.stream().filter(u -> !ask.contains(u)).forEach(ask::add);
+      for (String url : ask) {
+        try {
+          NamedList<Object> status = client.requestWithBaseUrl(url, CollectionAdminRequest.getClusterStatus(), null);
+          List<String> found = liveNodes(status, URI.create(url).getScheme());
+          if (!found.isEmpty()) {
+            live = found;
+            return;
+          }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+          // The next URL may answer.
+        }
+      }
+    } finally {
+      discoveredNanos = System.nanoTime();
+      discovering.set(false);
+    }
+  }
+
+  /** The base URLs of the live nodes in a cluster status answer, in name order. */
+  static List<String> liveNodes(NamedList<Object> status, String scheme) {
+    Object cluster = status.get("cluster");
+    Object nodes = cluster instanceof NamedList<?> c ? c.get("live_nodes")
+        : cluster instanceof Map<?, ?> m ? m.get("live_nodes") : null;
+    if (!(nodes instanceof List<?> names)) {
+      return List.of();
+    }
+    return names.stream().map(String::valueOf).sorted().map(n -> baseUrl(n, scheme)).toList();
+  }
+
+  /**
+   * The base URL of a node from its name: {@code host:port_path} with the path URL-encoded, as
+   * Solr names live nodes ({@code 10.0.0.5:8983_solr} is {@code http://10.0.0.5:8983/solr}).
+   */
+  static String baseUrl(String nodeName, String scheme) {
+    int cut = nodeName.indexOf('_');
+    if (cut < 0) {
+      return scheme + "://" + nodeName;
+    }
+    String path = URLDecoder.decode(nodeName.substring(cut + 1), StandardCharsets.UTF_8);
+    return scheme + "://" + nodeName.substring(0, cut) + (path.isEmpty() ? "" : "/" + path);
   }
 
   private static void sleep(long millis) throws IOException {
