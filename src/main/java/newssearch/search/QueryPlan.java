@@ -1,6 +1,7 @@
 package newssearch.search;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.search.Query;
 
 /**
@@ -10,7 +11,24 @@ import org.apache.lucene.search.Query;
  *
  * @param tiers at least one; the first requires every word
  */
-public record QueryPlan(List<Tier> tiers) {
+public record QueryPlan(List<Tier> tiers, Question question) {
+  public QueryPlan(List<Tier> tiers) {
+    this(tiers, null);
+  }
+
+  /**
+   * A question's words, for ranking its matches again with pseudo-relevance feedback
+   * ({@link QueryPlanner#expand}): each analysed term (several, space-separated, for a word that
+   * analyses to more) with the word as typed and how many times, and its clause.
+   */
+  public record Question(Map<String, Map.Entry<String, Integer>> words, Map<String, Query> clauses,
+      MatchingRules.QuestionRanking ranking) {
+    public Question {
+      words = Map.copyOf(words);
+      clauses = Map.copyOf(clauses);
+    }
+  }
+
   /**
    * One way to match the query.
    *
@@ -30,10 +48,16 @@ public record QueryPlan(List<Tier> tiers) {
   /**
    * A tier as words of the query as typed: an article has at least {@code required} of the
    * {@code counted} words; {@code optional} words only rank; phrases are required or only rank;
-   * excluded words never occur. Each word or phrase is matched as the search box reads it.
+   * excluded words never occur. Each word or phrase is matched as the search box reads it; a
+   * question's words score their fields as a disjunction max with {@code fieldTie} (1: added up).
    */
   public record Words(List<String> counted, int required, List<String> optional, List<String> phrases,
-      boolean phrasesRequired, List<String> excluded) {
+      boolean phrasesRequired, List<String> excluded, double fieldTie) {
+    public Words(List<String> counted, int required, List<String> optional, List<String> phrases,
+        boolean phrasesRequired, List<String> excluded) {
+      this(counted, required, optional, phrases, phrasesRequired, excluded, 1);
+    }
+
     public Words {
       counted = List.copyOf(counted);
       optional = List.copyOf(optional);

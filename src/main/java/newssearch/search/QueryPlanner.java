@@ -17,6 +17,7 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 
@@ -43,10 +44,17 @@ public final class QueryPlanner {
   }
 
   /** One word of the query: its clause over the searched fields and how common it is. */
-  private record Word(String text, String raw, Query clause, int docFreq, int terms, boolean optional, int count) {
+  private record Word(String text, String raw, String key, Query clause, int docFreq, int terms, boolean optional,
+      int count) {
     /** The clause weighted by how often the query has the word. */
     Query weighted() {
       return count == 1 ? clause : new BoostQuery(clause, count);
+    }
+
+    /** The word of a question: a word of one term scores its fields as a disjunction max with {@code tie}. */
+    Word inQuestion(double tie) {
+      return key.contains(" ") || tie >= 1 ? this
+          : new Word(text, raw, key, QueryPlanner.clause(key, (float) tie), docFreq, terms, optional, count);
     }
   }
 
@@ -75,15 +83,19 @@ public final class QueryPlanner {
       addIfAny(excluded, parser.parse(word));
     }
     List<Word> words = words(parts.words(), parser, reader);
+    boolean question = rules.relaxAll(words.size());
+    double tie = question ? rules.questions().fieldTie() : 1;
+    words = words.stream().map(w -> w.inQuestion(tie)).toList();
     List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader,
-        parts.phrases(), parts.excluded()));
+        parts.phrases(), parts.excluded(), tie));
     if (!fixed.isEmpty()) {
       // Last, the phrases' words as loose words, each phrase only a boost: quotes in a long
       // pasted text are quotation marks more often than a search operator.
       List<String> phraseWords = new ArrayList<>(parts.words());
       parts.phrases().forEach(p -> phraseWords.addAll(List.of(p.split("\\s+"))));
-      List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, words(phraseWords, parser, reader), reader,
-          List.of(), parts.excluded());
+      List<Word> looseWords = words(phraseWords, parser, reader).stream().map(w -> w.inQuestion(tie)).toList();
+      List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, looseWords, reader, List.of(),
+          parts.excluded(), tie);
       if (loose.size() > 1) {
         QueryPlan.Tier loosest = loose.get(loose.size() - 1);
         BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(loosest.query(), BooleanClause.Occur.MUST);
@@ -94,15 +106,52 @@ public final class QueryPlanner {
         QueryPlan.Words w = loosest.words();
         tiers.add(new QueryPlan.Tier(boosted.build(),
             new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true,
-            new QueryPlan.Words(w.counted(), w.required(), w.optional(), parts.phrases(), false, w.excluded())));
+            new QueryPlan.Words(w.counted(), w.required(), w.optional(), parts.phrases(), false, w.excluded(), tie)));
       }
     }
-    return new QueryPlan(tiers);
+    if (!question) {
+      return new QueryPlan(tiers);
+    }
+    Map<String, Map.Entry<String, Integer>> questionWords = new LinkedHashMap<>();
+    Map<String, Query> clauses = new LinkedHashMap<>();
+    for (Word w : withinBudget(words, limits.maxTerms() - terms(fixed) - terms(excluded))) {
+      questionWords.put(w.key(), Map.entry(w.raw(), w.count()));
+      clauses.put(w.key(), w.clause());
+    }
+    return new QueryPlan(tiers, new QueryPlan.Question(questionWords, clauses, rules.questions()));
+  }
+
+  /**
+   * The question of {@code plan} mixed with the words that best describe {@code docs}, the top
+   * articles of its first ranking (RM3, {@link RelevanceFeedback}); empty when the plan is no
+   * question or its rules ask for no feedback.
+   */
+  public List<RelevanceFeedback.Term> feedback(QueryPlan plan, List<RelevanceFeedback.Doc> docs, WordStats stats)
+      throws IOException {
+    QueryPlan.Question q = plan.question();
+    if (q == null || !q.ranking().feedback() || docs.isEmpty()) {
+      return List.of();
+    }
+    return RelevanceFeedback.expand(q.words(), docs, analyzer, stats, q.ranking());
+  }
+
+  /**
+   * The articles {@code matched} finds, scored by the expanded question {@code terms}: each term
+   * over the searched fields as the question's words are, weighted.
+   */
+  public static Query rankedBy(Query matched, QueryPlan.Question question, List<RelevanceFeedback.Term> terms) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder().add(matched, BooleanClause.Occur.FILTER);
+    float tie = (float) question.ranking().fieldTie();
+    for (RelevanceFeedback.Term t : terms) {
+      Query clause = question.clauses().get(t.term());
+      q.add(new BoostQuery(clause != null ? clause : clause(t.term(), tie), (float) t.weight()), BooleanClause.Occur.SHOULD);
+    }
+    return q.build();
   }
 
   /** The strict query and the relaxed ones of these words, phrases and exclusions. */
   private List<QueryPlan.Tier> tiers(String text, QuerySyntax syntax, List<Query> fixed, List<Query> excluded,
-      List<Word> words, WordStats reader, List<String> phrases, List<String> excludedWords) throws IOException {
+      List<Word> words, WordStats reader, List<String> phrases, List<String> excludedWords, double tie) throws IOException {
     int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
     List<Word> kept = withinBudget(words, budget);
     List<String> overBudget = words.stream().filter(w -> !kept.contains(w)).map(Word::text).toList();
@@ -149,18 +198,20 @@ public final class QueryPlanner {
     List<String> dropped = new ArrayList<>();
     optional.stream().sorted(Comparator.comparingInt(Word::docFreq).reversed()).forEach(w -> dropped.add(w.text()));
     dropped.addAll(overBudget);
-    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false, phrases, excludedWords));
+    tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false, phrases, excludedWords,
+        tie));
     if (required > 1 && required < counted.size()) {
       // None with enough of the words: any of them will do, the articles with more of the rarer
       // words ranked first, rather than nothing.
-      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true, phrases, excludedWords));
+      tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true, phrases, excludedWords,
+          tie));
     }
     return tiers;
   }
 
   private static QueryPlan.Tier relaxedTier(List<Word> counted, List<Word> optional, int required, int words,
       List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing, List<String> phrases,
-      List<String> excludedWords) {
+      List<String> excludedWords, double tie) {
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
     counted.forEach(w -> enough.add(w.weighted(), BooleanClause.Occur.SHOULD));
     enough.setMinimumNumberShouldMatch(required);
@@ -168,7 +219,7 @@ public final class QueryPlanner {
     optional.forEach(w -> relaxed.add(w.weighted(), BooleanClause.Occur.SHOULD));
     return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
         new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing,
-        new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords));
+        new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords, tie));
   }
 
   private static List<String> raw(List<Word> words) {
@@ -198,7 +249,7 @@ public final class QueryPlanner {
         countOf.merge(key, 1, Integer::sum);
         continue;
       }
-      Query clause = tokens.size() == 1 ? clause(tokens.get(0)) : parser.parse(w);
+      Query clause = tokens.size() == 1 ? clause(tokens.get(0), 1) : parser.parse(w);
       if (clause == null) {
         continue;
       }
@@ -215,7 +266,7 @@ public final class QueryPlanner {
       String w = e.getValue();
       Query clause = clauseOf.get(e.getKey());
       String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'’-]", "");
-      words.add(new Word(lower.isEmpty() ? w : lower, w, clause, df[i++], terms(List.of(clause)),
+      words.add(new Word(lower.isEmpty() ? w : lower, w, e.getKey(), clause, df[i++], terms(List.of(clause)),
           rules.optionalWords().contains(lower), countOf.getOrDefault(e.getKey(), 1)));
     }
     return List.copyOf(words);
@@ -229,13 +280,24 @@ public final class QueryPlanner {
    * CombinedFieldQuery, headline weight 2): MAP 0.2110 against 0.2081 on CISI, confirmed on
    * Cranfield (0.3065 against 0.2930). Entity names add a small bonus, which BM25's idf keeps
    * small for names found everywhere.
+   *
+   * <p>With {@code tie} below 1 the fields are combined as a disjunction max instead (Solr's
+   * dismax {@code tie}, Elasticsearch's best_fields {@code tie_breaker}): the best field counts
+   * whole, the others {@code tie} of theirs, so a name in headline, text and entity names is not
+   * counted three times over the other words of a long question.
    */
-  static Query clause(String token) {
+  static Query clause(String token, float tie) {
+    Query headline = new TermQuery(new Term(Schema.HEADLINE, token));
+    Query text = new TermQuery(new Term(Schema.TEXT, token));
+    Query entities = new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)),
+        QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT));
+    if (tie < 1) {
+      return new DisjunctionMaxQuery(List.of(headline, text, entities), tie);
+    }
     return new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Schema.HEADLINE, token)), BooleanClause.Occur.SHOULD)
-        .add(new TermQuery(new Term(Schema.TEXT, token)), BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT)),
-            BooleanClause.Occur.SHOULD)
+        .add(headline, BooleanClause.Occur.SHOULD)
+        .add(text, BooleanClause.Occur.SHOULD)
+        .add(entities, BooleanClause.Occur.SHOULD)
         .build();
   }
 

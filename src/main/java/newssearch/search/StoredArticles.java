@@ -167,4 +167,17 @@ final class StoredArticles {
   private static String orEmpty(String s) {
     return s == null ? "" : s;
   }
+
+  /** The title and text of the first {@code n} of {@code ranked}, with their scores: what feedback reads. */
+  static List<RelevanceFeedback.Doc> feedbackDocs(IndexSnapshot s, ScoreDoc[] ranked, int n) throws IOException {
+    StoredFields stored = s.searcher.storedFields();
+    List<RelevanceFeedback.Doc> docs = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, ranked.length); i++) {
+      Document d = stored.document(ranked[i].doc, FEEDBACK_FIELDS);
+      docs.add(new RelevanceFeedback.Doc(d.get(Schema.TITLE) + "\n" + d.get(Schema.TEXT), ranked[i].score));
+    }
+    return docs;
+  }
+
+  private static final Set<String> FEEDBACK_FIELDS = Set.of(Schema.TITLE, Schema.TEXT);
 }

@@ -39,6 +39,9 @@ class MatchingRulesTest {
     assertTrue(rules.optionalWords().contains("what"));
     assertTrue(rules.relaxAll(rules.relaxAbove() + 1), "a long question always gets its partial matches");
     assertFalse(rules.relaxAll(2), "a two-word query relaxes only below relax-below");
+    assertEquals(new MatchingRules.QuestionRanking(0.3, 10, 10, 0.5), rules.questions(),
+        "questions: dismax tie 0.3 and RM3 with Anserini's defaults");
+    assertTrue(rules.questions().feedback());
   }
 
   @Test
@@ -47,9 +50,20 @@ class MatchingRulesTest {
   }
 
   @Test
+  void questionRankingIsReadFromTheFile() throws IOException {
+    Files.writeString(dir.resolve(MatchingRules.FILE),
+        "question-field-tie 1\nfeedback-docs 0\nfeedback-terms 20\nfeedback-query-weight 0.7\n");
+    MatchingRules.QuestionRanking q = MatchingRules.load(dir).questions();
+    assertEquals(new MatchingRules.QuestionRanking(1, 0, 20, 0.7), q);
+    assertFalse(q.feedback(), "feedback-docs 0 turns feedback off");
+    Files.delete(dir.resolve(MatchingRules.FILE));
+  }
+
+  @Test
   void aBadLineStopsStartupWithFileAndLine() throws IOException {
     for (String bad : new String[] {"minimum-match 2<-1 lots", "relax-below -3", "relax-above -1", "relax-above six", "common-word-ratio 2",
-        "minimum-match 5<1 2<-1", "relax-below many", "require everything"}) {
+        "minimum-match 5<1 2<-1", "relax-below many", "require everything", "question-field-tie 1.5",
+        "feedback-docs -1", "feedback-docs 500", "feedback-terms ten", "feedback-query-weight 0"}) {
       Files.writeString(dir.resolve(MatchingRules.FILE), "# rules\nrelax-below 10\n" + bad + "\n");
       ConfigException e = assertThrows(ConfigException.class, () -> MatchingRules.load(dir), bad);
       assertEquals(3, e.line(), bad);

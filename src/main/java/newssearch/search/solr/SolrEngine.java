@@ -23,10 +23,12 @@ import newssearch.search.QueryPlanner;
 import newssearch.search.QuerySyntax;
 import newssearch.search.QueryText;
 import newssearch.search.RelatedArticle;
+import newssearch.search.RelevanceFeedback;
 import newssearch.search.SearchEngine;
 import newssearch.search.SearchLimits;
 import newssearch.search.SearchRequest;
 import newssearch.search.SearchResult;
+import newssearch.search.SortOrder;
 import newssearch.search.SpellingSuggester;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -125,6 +127,19 @@ public final class SolrEngine implements SearchEngine {
       SolrQueries.highlight(p);
       return query(p);
     }, true);
+    List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
+    if (!feedback.isEmpty()) {
+      ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
+      SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie());
+      p.set("fl", HIT_FIELDS);
+      p.set("start", (request.page() - 1) * request.size());
+      p.set("rows", request.size());
+      p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+      p.set("json.facet", SolrFacets.request(request));
+      SolrQueries.highlight(p);
+      planned = new SolrTiers.Planned(List.of(query(p)), planned.tier(), planned.total(), planned.strictTotal(),
+          planned.matching());
+    }
     NamedList<Object> response = planned.widest();
     Map<String, Map<String, List<String>>> highlighting = new java.util.HashMap<>();
     boolean partial = false;
@@ -140,6 +155,31 @@ public final class SolrEngine implements SearchEngine {
     return new SearchResult(request.query(), planned.total(), !partial, request.page(), request.size(), tookMs, hits,
         facets.read((NamedList<?>) response.get("facets"), request), suggestion(request, planned.strictTotal(), stats),
         partial, version, generatedAt, planned.matching());
+  }
+
+  /**
+   * A question's words mixed with those of its top articles (RM3, as the embedded engine does):
+   * what ranks its matches again; empty when the request is no question ranked by relevance.
+   */
+  private List<RelevanceFeedback.Term> feedback(SearchRequest request, QueryPlan plan, SolrTiers.Planned planned,
+      SolrWordStats stats) throws IOException {
+    QueryPlan.Question question = plan.question();
+    if (question == null || !question.ranking().feedback() || request.sort() != SortOrder.RELEVANCE
+        || request.requireAll() || planned.total() == 0) {
+      return List.of();
+    }
+    ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
+    p.set("fl", Schema.ID + "," + Schema.TITLE + "," + Schema.TEXT + ",score");
+    p.set("start", 0);
+    p.set("rows", question.ranking().feedbackDocs());
+    p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
+    List<RelevanceFeedback.Doc> docs = new ArrayList<>();
+    for (SolrDocument d : SolrResponses.results(query(p))) {
+      Object score = d.getFieldValue("score");
+      docs.add(new RelevanceFeedback.Doc(string(d, Schema.TITLE) + "\n" + string(d, Schema.TEXT),
+          score instanceof Number n ? n.floatValue() : 0f));
+    }
+    return planner.feedback(plan, docs, stats);
   }
 
   /**
@@ -168,7 +208,8 @@ public final class SolrEngine implements SearchEngine {
   @Override
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
-    QueryPlan plan = planner.plan(request.query(), request.syntax(), new SolrWordStats(this::query));
+    SolrWordStats stats = new SolrWordStats(this::query);
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
     // The tiers a search of this request would answer with, chosen by counts alone.
     Map<NamedList<Object>, QueryPlan.Tier> asked = new java.util.IdentityHashMap<>();
@@ -177,11 +218,13 @@ public final class SolrEngine implements SearchEngine {
       asked.put(counted, t);
       return counted;
     }, true);
+    List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
+    double tie = plan.question() == null ? 1 : plan.question().ranking().fieldTie();
     List<SearchResult.Hit> hits = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     boolean partial = false;
     for (NamedList<Object> group : planned.groups()) {
-      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), hits, seen);
+      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), feedback, tie, hits, seen);
     }
     long total = planned.total();
     Map<String, String> topicLabels = new java.util.TreeMap<>();
@@ -191,13 +234,19 @@ public final class SolrEngine implements SearchEngine {
     return new ArticleSearcher.Export(request.query(), total, partial, version, generatedAt, hits, topicLabels);
   }
 
-  /** Adds the articles of {@code tier} not {@code seen} yet to {@code hits}, up to the window; true if partial. */
-  private boolean exportTier(SearchRequest request, QueryPlan.Tier tier, List<SearchResult.Hit> hits, java.util.Set<String> seen)
-      throws IOException {
+  /**
+   * Adds the articles of {@code tier} not {@code seen} yet to {@code hits}, up to the window,
+   * ranked by the expanded question when there is {@code feedback}; true if partial.
+   */
+  private boolean exportTier(SearchRequest request, QueryPlan.Tier tier, List<RelevanceFeedback.Term> feedback,
+      double tie, List<SearchResult.Hit> hits, java.util.Set<String> seen) throws IOException {
     String cursor = "*";
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
+      if (!feedback.isEmpty()) {
+        SolrQueries.rankedBy(p, feedback, tie);
+      }
       p.set("fl", HIT_FIELDS);
       p.set("rows", EXPORT_PAGE);
       p.set("cursorMark", cursor);

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import newssearch.index.Schema;
 import newssearch.search.QueryPlan;
 import newssearch.search.QuerySyntax;
+import newssearch.search.RelevanceFeedback;
 import newssearch.search.QueryText;
 import newssearch.search.SearchRequest;
 import newssearch.search.SortOrder;
@@ -89,14 +90,15 @@ final class SolrQueries {
    */
   static void words(ModifiableSolrParams p, QueryPlan.Words words) {
     p.set("qf", QUERY_FIELDS);
+    double tie = words.fieldTie();
     StringBuilder enough = new StringBuilder("{!bool mm=").append(words.required());
     for (int i = 0; i < words.counted().size(); i++) {
-      enough.append(" should=$").append(clause(p, "wc" + i, words.counted().get(i)));
+      enough.append(" should=$").append(wordClause(p, "wc" + i, words.counted().get(i), tie));
     }
     p.set("enough", enough.append('}').toString());
     StringBuilder q = new StringBuilder("{!bool must=$enough");
     for (int i = 0; i < words.optional().size(); i++) {
-      q.append(" should=$").append(clause(p, "wo" + i, words.optional().get(i)));
+      q.append(" should=$").append(wordClause(p, "wo" + i, words.optional().get(i), tie));
     }
     for (int i = 0; i < words.phrases().size(); i++) {
       q.append(words.phrasesRequired() ? " must=$" : " should=$")
@@ -106,6 +108,39 @@ final class SolrQueries {
       q.append(" must_not=$").append(clause(p, "wx" + i, words.excluded().get(i)));
     }
     p.set("q", q.append('}').toString());
+  }
+
+  /**
+   * The articles the query of {@code p} matched, ranked by the expanded question {@code terms}
+   * instead (pseudo-relevance feedback, as the embedded engine's {@code QueryPlanner.rankedBy}):
+   * each term's word over the same fields, with its weight. Highlighting stays the question's.
+   */
+  static void rankedBy(ModifiableSolrParams p, List<RelevanceFeedback.Term> terms, double tie) {
+    p.set("qf", QUERY_FIELDS);
+    p.set("matched", p.get("q"));
+    p.set("hl.q", p.get("q"));
+    StringBuilder q = new StringBuilder("{!bool filter=$matched");
+    for (int i = 0; i < terms.size(); i++) {
+      RelevanceFeedback.Term t = terms.get(i);
+      p.set("fbb" + i, "{!boost b=" + String.format(java.util.Locale.ROOT, "%.6f", t.weight()) + " v=$"
+          + wordClause(p, "fb" + i, t.word(), tie) + "}");
+      q.append(" should=$fbb").append(i);
+    }
+    p.set("q", q.append('}').toString());
+  }
+
+  /**
+   * A word of a tier: as the search box reads it, or for a question (a {@code tie} below 1) by
+   * Solr's dismax parser, its fields combined as a disjunction max with that tie, as the
+   * embedded engine scores a question's words.
+   */
+  private static String wordClause(ModifiableSolrParams p, String name, String word, double tie) {
+    if (tie >= 1) {
+      return clause(p, name, word);
+    }
+    p.set(name, word);
+    p.set(name + "q", "{!dismax qf=$qf mm=100% tie=" + tie + " v=$" + name + "}");
+    return name + "q";
   }
 
   /** Sets parameter {@code name} to the search box reading of {@code text}; returns the name of that query. */

@@ -68,7 +68,8 @@ final class SolrTiers {
    * requiring every word; when too few articles have them all (or for a question, always) and the
    * request does not insist on every word, each looser tier in turn, kept if it finds more. Ranked
    * by relevance, the articles with every word then come first and each looser tier's after them
-   * ({@code ordered}; the looser tiers are then asked from their first result).
+   * ({@code ordered}; the looser tiers are then asked from their first result), except for a
+   * question, whose matches are ranked together.
    */
   Planned planned(SearchRequest request, QueryPlan plan, TierRun run, boolean ordered) throws IOException {
     int from = (request.page() - 1) * request.size();
@@ -83,7 +84,7 @@ final class SolrTiers {
     boolean question = rules.relaxAll(first.matching().words());
     // Ranked all-words first, each looser tier is asked from its first result, once: the same
     // response decides whether the tier finds more and ranks its articles after the earlier ones.
-    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0;
+    boolean append = ordered && request.sort() == SortOrder.RELEVANCE && strictTotal > 0 && !question;
     int window = from + request.size();
     List<NamedList<Object>> groups = new ArrayList<>();
     for (QueryPlan.Tier tier : plan.tiers().subList(1, plan.tiers().size())) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import newssearch.index.Schema;
 import newssearch.search.QueryPlan;
+import newssearch.search.RelevanceFeedback;
 import newssearch.search.QuerySyntax;
 import newssearch.search.SearchRequest;
 import newssearch.search.SortOrder;
@@ -108,5 +109,26 @@ class SolrQueriesTest {
     ModifiableSolrParams q = SolrQueries.matching(request("x", List.of(), List.of(), List.of(), List.of()),
         new QueryPlan.Tier(null, null, true, loose));
     assertEquals("{!bool must=$enough should=$wp0q}", q.get("q"), "a phrase read as words only ranks");
+  }
+
+  /** A question's words score their fields as a disjunction max (dismax with the plan's tie), as in the embedded engine. */
+  @Test
+  void aQuestionsWordsAreDismaxClausesAndFeedbackRanksWhatTheyMatched() {
+    QueryPlan.Words words = new QueryPlan.Words(List.of("huawei", "chips"), 1, List.of("what"), List.of(), true,
+        List.of(), 0.3);
+    ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of(), List.of(), List.of(), List.of()),
+        new QueryPlan.Tier(null, null, false, words));
+    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$wc0}", p.get("wc0q"));
+    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$wo0}", p.get("wo0q"));
+    String matched = p.get("q");
+
+    SolrQueries.rankedBy(p, List.of(new RelevanceFeedback.Term("huawei", "huawei", 0.5),
+        new RelevanceFeedback.Term("semiconductor", "semiconductors", 0.25)), 0.3);
+    assertEquals("{!bool filter=$matched should=$fbb0 should=$fbb1}", p.get("q"), "only the order changes");
+    assertEquals(matched, p.get("matched"));
+    assertEquals(matched, p.get("hl.q"), "the question's words are highlighted, not the feedback's");
+    assertEquals("{!boost b=0.250000 v=$fb1q}", p.get("fbb1"));
+    assertEquals("semiconductors", p.get("fb1"));
+    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$fb1}", p.get("fb1q"));
   }
 }
