@@ -62,6 +62,9 @@ final class CueTypes {
     if (apposed != null) {
       return apposed;
     }
+    if (Clubs.beforeRoleAndName(cues, w, to)) {
+      return "org";
+    }
     if (!personLike(w, from, to)) {
       return null;
     }
@@ -147,6 +150,9 @@ final class CueTypes {
     String gap = w.gap(i - 1, i).strip();
     boolean pluralAcronym = t.text().matches("\\p{Lu}{2,}s");
     if (cues.is("org-role", before.text()) && gap.isEmpty() && !cues.is("function-word", t.text()) && !pluralAcronym) {
+      return "org";
+    }
+    if (!w.sentenceStart(i) && !lowerWords.contains(t.text().toLowerCase(Locale.ROOT)) && Clubs.beforeRoleAndName(cues, w, i + 1)) {
       return "org";
     }
     boolean coined = t.text().chars().skip(1).anyMatch(Character::isUpperCase) || t.text().chars().anyMatch(Character::isDigit);

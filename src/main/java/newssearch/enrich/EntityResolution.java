@@ -130,6 +130,11 @@ final class EntityResolution {
   private void shareTypes() {
     Map<String, String> types = new HashMap<>();
     for (Found f : found) {
+      if (f.club) {
+        types.put(f.name, f.type); // one sense per article: a town that is a club once is the club throughout
+      }
+    }
+    for (Found f : found) {
       if (f.type != null) {
         types.putIfAbsent(f.name, f.type);
       }

@@ -9,6 +9,8 @@ final class Found {
   String type;
   final boolean discovered;
   final boolean partial;
+  /** A town read as the club named after it ("Gloucester centre"): its reading wins for every mention of the name. */
+  boolean club;
   /** {@link Entity#origin()}: gazetteer, rules or model. */
   final String origin;
 

@@ -104,9 +104,18 @@ final class ModelFusion {
         name = w.text.substring(start, end).replaceAll("\\s+", " ");
       }
       Gazetteer.Name known = known(name);
-      scan.found.add(known != null
+      Found f = known != null
           ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
-          : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL));
+          : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL);
+      if ("place".equals(f.type) && !NameScan.COUNTRIES.contains(f.name)) {
+        int from = Clubs.wordAt(w, start);
+        int to = Clubs.wordEndingAt(w, end);
+        if (from >= 0 && to > from && Clubs.byContext(cues, w, from, to)) {
+          f.type = "org"; // "Gloucester centre Henry Paul": the club, as for the gazetteer's towns
+          f.club = true;
+        }
+      }
+      scan.found.add(f);
     }
     scan.found.sort((a, b) -> a.field.equals(b.field) ? Integer.compare(a.start, b.start)
         : Integer.compare(FIELD_ORDER.indexOf(a.field), FIELD_ORDER.indexOf(b.field)));

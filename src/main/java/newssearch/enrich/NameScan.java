@@ -209,8 +209,11 @@ final class NameScan {
 
   private Found known(FieldWords w, int i, GazetteerMatch m) {
     Gazetteer.Name n = m.name;
-    String type = n.type().equals("place") && !COUNTRIES.contains(n.canonical()) && clubInParentheses(w, i, m.end) ? "org" : n.type();
-    return new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), type, false, n.partial());
+    boolean club = n.type().equals("place") && !COUNTRIES.contains(n.canonical())
+        && (clubInParentheses(w, i, m.end) || Clubs.byContext(cues, w, i, m.end));
+    Found f = new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), club ? "org" : n.type(), false, n.partial());
+    f.club = club;
+    return f;
   }
 
   /** Countries (and the nations of the United Kingdom): in parentheses after a player they give nationality, not a club. */

@@ -13,10 +13,14 @@ public final class NerTypes {
 
   public static final Set<String> TAGS = Set.of("PER", "ORG", "LOC");
 
-  /** Tag names of annotated corpora, by their upper-case spelling. */
-  private static final Map<String, String> CORPUS = Map.of(
-      "PER", "PER", "PERSON", "PER", "ORG", "ORG", "ORGANIZATION", "ORG", "ORGANISATION", "ORG",
-      "LOC", "LOC", "LOCATION", "LOC", "GPE", "LOC");
+  /**
+   * Tag names of annotated corpora, by their upper-case spelling. WNUT-17 splits organisations into
+   * corporations and groups (teams, bands, parties); both are organisations here.
+   */
+  private static final Map<String, String> CORPUS = Map.ofEntries(
+      Map.entry("PER", "PER"), Map.entry("PERSON", "PER"), Map.entry("ORG", "ORG"), Map.entry("ORGANIZATION", "ORG"),
+      Map.entry("ORGANISATION", "ORG"), Map.entry("CORPORATION", "ORG"), Map.entry("GROUP", "ORG"),
+      Map.entry("LOC", "LOC"), Map.entry("LOCATION", "LOC"), Map.entry("GPE", "LOC"));
 
   private static final Map<String, String> ENGINE = Map.of("person", "PER", "org", "ORG", "place", "LOC");
   private static final Map<String, String> TO_ENGINE = Map.of("PER", "person", "ORG", "org", "LOC", "place");

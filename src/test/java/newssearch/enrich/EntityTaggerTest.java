@@ -115,6 +115,23 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aTownIsItsClubWhereRolesOrMatchWordsSaySoInEveryMention() {
+    Map<String, Integer> match = names("t", "The win lifts Leicester to third. Newcastle coach Rob Andrew said his side "
+        + "had played well against Leicester, and Newcastle will now travel to Bath.");
+    assertTrue(match.containsKey("org Newcastle") && !match.containsKey("place Newcastle"),
+        "a role after the town makes it the club, in every mention: " + match);
+    assertTrue(match.containsKey("org Leicester") && !match.containsKey("place Leicester"),
+        "a match word before the town makes it the club, in every mention: " + match);
+    Map<String, Integer> town = names("t", "She grew up in Newcastle and moved to Leicester in 1990, where the mayor met her.");
+    assertTrue(town.containsKey("place Newcastle") && town.containsKey("place Leicester"), "without such words a town is a place: " + town);
+    Map<String, Integer> country = names("t", "England coach Andy Robinson named his side to face France.");
+    assertTrue(country.containsKey("place England") && country.containsKey("place France"), "a national side stays its country: " + country);
+    Map<String, Integer> unknown = names("t", "He said Wexbury centre Henry Paul and Norbury Hawks prop Andrew Sheridan were fit.");
+    assertTrue(unknown.containsKey("org Wexbury") && unknown.containsKey("org Norbury Hawks") && unknown.containsKey("person Henry Paul"),
+        "an unknown name before a player's role and a name is the side: " + unknown);
+  }
+
+  @Test
   void singleLettersScoresAndDatesAreNotNames() {
     assertFalse(names("t", "Spain were drawn in group C with Italy.").keySet().stream().anyMatch(k -> k.endsWith(" C")));
     Map<String, Integer> table = names("t", "Leading scores:\nAndrew Park 72 70 68\nTiger Woods 70 71 69");

@@ -56,6 +56,24 @@ class ScoringTest {
   }
 
   @Test
+  void wnutCorporationsAndGroupsAreOrganisationsAndItsOtherTypesAreNotNames() throws IOException {
+    TaggedSentence s = read("""
+        Nokia\tB-corporation
+        and\tO
+        Green\tB-group
+        Day\tI-group
+        play\tO
+        Halo\tB-creative-work
+        in\tO
+        Leeds\tB-location
+        with\tO
+        Ann\tB-person
+        """).get(0).sentences().get(0);
+    assertEquals(List.of(new NameSpan(0, 1, "ORG"), new NameSpan(2, 4, "ORG"), new NameSpan(7, 8, "LOC"),
+        new NameSpan(9, 10, "PER")), s.names());
+  }
+
+  @Test
   void mentionScoresCountExactSpanAndType() {
     MentionScore score = new MentionScore();
     List<NameSpan> gold = List.of(new NameSpan(0, 2, "PER"), new NameSpan(3, 5, "LOC"), new NameSpan(7, 8, "ORG"));
