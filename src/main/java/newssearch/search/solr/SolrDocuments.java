@@ -30,6 +30,10 @@ public final class SolrDocuments {
     // When the article reached the index: what since= and the arrival order read.
     doc.addField(Schema.INDEXED_AT, System.currentTimeMillis());
     doc.addField(Schema.TITLE, a.title());
+    if (!Schema.DERIVED_TITLE.equals(a.titleOrigin())) {
+      // As in the embedded index: a title made from the lead sentence is no headline.
+      doc.addField(Schema.HEADLINE, a.title());
+    }
     doc.addField(Schema.TEXT, a.text());
     doc.addField(Schema.SPELL, a.title() + "\n" + a.text());
     doc.addField(Schema.TITLE_ORIGIN, a.titleOrigin());

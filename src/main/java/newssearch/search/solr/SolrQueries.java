@@ -21,6 +21,13 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 final class SolrQueries {
   /** Field weights of {@code newssearch.search.QueryBuilder}. */
   static final String QUERY_FIELDS = Schema.TITLE + "^2 " + Schema.TEXT + "^1 " + Schema.ENTITY_TEXT + "^0.5";
+  /**
+   * Fields of a word of a query plan's tier, as {@code QueryPlanner.clause} scores it: the headline
+   * (a real one, not a title made from the text) and the text alike, entity names at half. The
+   * title at weight 0 adds no score; it lets the title's words be highlighted.
+   */
+  static final String WORD_FIELDS = Schema.HEADLINE + "^1 " + Schema.TEXT + "^1 " + Schema.ENTITY_TEXT + "^0.5 "
+      + Schema.TITLE + "^0";
   /** Words this far apart count as near, as in the embedded engine. */
   static final int PROXIMITY_SLOP = 3;
 
@@ -135,11 +142,10 @@ final class SolrQueries {
    * embedded engine scores a question's words.
    */
   private static String wordClause(ModifiableSolrParams p, String name, String word, double tie) {
-    if (tie >= 1) {
-      return clause(p, name, word);
-    }
+    p.set("wqf", WORD_FIELDS);
     p.set(name, word);
-    p.set(name + "q", "{!dismax qf=$qf mm=100% tie=" + tie + " v=$" + name + "}");
+    p.set(name + "q", tie >= 1 ? "{!simple qf=$wqf q.op=AND v=$" + name + "}"
+        : "{!dismax qf=$wqf mm=100% tie=" + tie + " v=$" + name + "}");
     return name + "q";
   }
 

@@ -97,7 +97,9 @@ class SolrQueriesTest {
         new QueryPlan.Tier(null, null, false, words));
     assertEquals("{!bool must=$enough should=$wo0q must=$wp0q must_not=$wx0q}", p.get("q"));
     assertEquals("{!bool mm=2 should=$wc0q should=$wc1q should=$wc2q}", p.get("enough"));
-    assertEquals("{!simple qf=$qf q.op=AND v=$wc2}", p.get("wc2q"));
+    assertEquals("{!simple qf=$wqf q.op=AND v=$wc2}", p.get("wc2q"));
+    assertEquals("headline^1 text^1 entity_text^0.5 title^0", p.get("wqf"),
+        "a word's fields weighted as QueryPlanner.clause weights them; the title only for highlighting");
     assertEquals("U.S.", p.get("wc2"));
     assertEquals("what", p.get("wo0"));
     assertEquals("\"export \\\"controls\\\"\"", p.get("wp0"), "the phrase quoted, its quotes escaped");
@@ -118,8 +120,8 @@ class SolrQueriesTest {
         List.of(), 0.3);
     ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of(), List.of(), List.of(), List.of()),
         new QueryPlan.Tier(null, null, false, words));
-    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$wc0}", p.get("wc0q"));
-    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$wo0}", p.get("wo0q"));
+    assertEquals("{!dismax qf=$wqf mm=100% tie=0.3 v=$wc0}", p.get("wc0q"));
+    assertEquals("{!dismax qf=$wqf mm=100% tie=0.3 v=$wo0}", p.get("wo0q"));
     String matched = p.get("q");
 
     SolrQueries.rankedBy(p, List.of(new RelevanceFeedback.Term("huawei", "huawei", 0.5),
@@ -129,6 +131,6 @@ class SolrQueriesTest {
     assertEquals(matched, p.get("hl.q"), "the question's words are highlighted, not the feedback's");
     assertEquals("{!boost b=0.250000 v=$fb1q}", p.get("fbb1"));
     assertEquals("semiconductors", p.get("fb1"));
-    assertEquals("{!dismax qf=$qf mm=100% tie=0.3 v=$fb1}", p.get("fb1q"));
+    assertEquals("{!dismax qf=$wqf mm=100% tie=0.3 v=$fb1}", p.get("fb1q"));
   }
 }
