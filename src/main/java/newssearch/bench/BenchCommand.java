@@ -82,6 +82,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--server-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the served child JVM (default: ${DEFAULT-VALUE})")
   String serverHeap;
 
+  @Option(names = "--solr", paramLabel = "URLS",
+      description = "also run the query list against `serve --solr URLS --collection NAME`, side by side with `serve` over "
+          + "the index of the last --corpus (the bundled corpus without one), which the collection should hold too")
+  String solr;
+
+  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "news",
+      description = "the SolrCloud collection or alias of --solr (default: ${DEFAULT-VALUE})")
+  String collection;
+
   @Option(names = "--no-http", description = "skip the HTTP load test")
   boolean noHttp;
 
@@ -117,8 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
         warmUpIndexing(indexing, c, workDir.resolve("warmup"), log);
       }
     }
+    // The side by side with Solr runs on the last folder given (the bundled corpus without one).
+    CorpusSpec beside = solr == null ? null
+        : specs.stream().filter(c -> c.files() != null).reduce((a, b) -> b).orElse(null);
     for (CorpusSpec c : specs) {
-      report.add(measure(c, indexConfig, indexing, list, wrk, workDir.resolve(c.name()), home, log));
+      report.add(measure(c, indexConfig, indexing, list, wrk, workDir.resolve(c.name()), home, log, c == beside));
     }
     report.finished(Machine.loadAverage());
     deleteTree(workDir);
@@ -134,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Report.CorpusRun measure(CorpusSpec c, IndexConfig indexConfig, IndexingBench indexing, List<BenchQuery> list,
-      Optional<Wrk> wrk, Path dir, Path home, PrintWriter log) throws Exception {
+      Optional<Wrk> wrk, Path dir, Path home, PrintWriter log, boolean besideSolr) throws Exception {
     Report.CorpusRun run = new Report.CorpusRun(c.name(), c.description());
     recreate(dir);
     IndexStore store = new IndexStore(dir.resolve("ours"));
@@ -169,8 +181,23 @@ public final class BenchCommand implements Callable<Integer> {
         run.indexCommandSeconds = child.timeIndexCommand(c.files(), dir.resolve("index-command"), dir.resolve("index.log"));
       }
     }
+    if (besideSolr) {
+      sideBySideWithSolr(run, c, new ServerProcess(home, indexConfig.dir(), serverHeap), store, wrk, list, dir, log);
+    }
     deleteTree(dir);
     return run;
+  }
+
+  /** The query list against this corpus's index and the Solr collection, in turn, in child servers. */
+  private void sideBySideWithSolr(Report.CorpusRun run, CorpusSpec c, ServerProcess child, IndexStore store, Optional<Wrk> wrk,
+      List<BenchQuery> list, Path dir, PrintWriter log) throws IOException, InterruptedException {
+    if (wrk.isEmpty()) {
+      run.solrNote = "wrk not installed";
+      return;
+    }
+    progress(log, c.name() + ": side by side with Solr collection " + collection + " at " + solr);
+    List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
+    run.solr = SolrSideBySide.run(child, store.root(), solr, collection, wrk.get(), paths, httpSeconds, 2, dir);
   }
 
   /** Live updates while searches run, on a child server of the index built above (which the posts then grow). */

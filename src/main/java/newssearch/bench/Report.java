@@ -26,6 +26,8 @@ final class Report {
     FeedBench.Result feed;
     String feedLoad;
     String feedNote;
+    SolrSideBySide.Result solr;
+    String solrNote;
 
     CorpusRun(String name, String description) {
       this.name = name;
@@ -85,6 +87,7 @@ final class Report {
     http(md);
     server(md);
     feed(md);
+    solr(md);
     targets(md);
     perQuery(md);
     return md.toString();
@@ -215,6 +218,36 @@ final class Report {
           f0(f.visibility().percentileMs(100)), f0(f.idle().requestsPerSecond()) + " → " + f0(f.fed().requestsPerSecond()),
           f1(f.idle().p99Ms()) + " → " + f1(f.fed().p99Ms()), f2(f.fed().p99Ms() / f.idle().p99Ms()),
           Long.toString(f.idle().errors() + f.fed().errors()), r.feedLoad));
+    }
+  }
+
+  private void solr(StringBuilder md) {
+    for (CorpusRun r : runs) {
+      if (r.solr == null && r.solrNote == null) {
+        continue;
+      }
+      md.append("\n## Side by side with Solr (").append(r.name).append(")\n\n");
+      if (r.solr == null) {
+        md.append("Not measured: ").append(r.solrNote).append(".\n");
+        continue;
+      }
+      SolrSideBySide.Result s = r.solr;
+      md.append("`serve` over the index built above (").append(String.format(Locale.ROOT, "%,d", s.documents()[0]))
+          .append(" articles) and `serve --solr` over collection `").append(s.collection()).append("` (")
+          .append(String.format(Locale.ROOT, "%,d", s.documents()[1])).append(" articles), each in a child JVM; wrk takes ")
+          .append("the query list in turn against one, then the other, round after round. CPU per request is the serving ")
+          .append("process's: for Solr, this server's part only (the Solr nodes' CPU is not visible from here). ")
+          .append(s.differentTotals().isEmpty() ? "Every search has the same total on both."
+              : "Totals differ for " + s.differentTotals().size() + " searches (the collection holds other articles?): "
+                  + String.join("; ", s.differentTotals()) + ".")
+          .append("\n\n| engine | round | requests | req/s | p50 ms | p99 ms | errors | serve CPU ms/req | load |\n")
+          .append("|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
+      for (SolrSideBySide.Run run : s.runs()) {
+        Wrk.Result w = run.load();
+        md.append(row(run.engine(), Integer.toString(run.round()), String.format(Locale.ROOT, "%,d", w.requests()),
+            f0(w.requestsPerSecond()), f2(w.p50Ms()), f2(w.p99Ms()), Long.toString(w.errors()), f2(run.cpuMsPerRequest()),
+            run.loadAverage()));
+      }
     }
   }
 

@@ -28,7 +28,7 @@ final class ServerProcess {
   /** What one start measured. */
   record Result(long documents, double secondsToFirstSearch, double heapAfterGcMb, double rssMb, String maxHeap) {}
 
-  private static final Pattern SERVING = Pattern.compile("serving (\\d+) articles at (http://\\S+?)/?$");
+  static final Pattern SERVING = Pattern.compile("serving (\\d+) articles (?:of Solr collection \\S+ )?at (http://\\S+?)/?$");
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
   private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
@@ -68,9 +68,17 @@ final class ServerProcess {
 
   /** Starts {@code serve --index indexDir} on a free loopback port and waits until it serves. */
   Running start(Path indexDir, Path log) throws IOException, InterruptedException {
+    return start(log, "serve", "--index", indexDir.toString(), "--host", "127.0.0.1", "--port", "0");
+  }
+
+  /** Starts {@code serve --solr urls --collection name} on a free loopback port and waits until it serves. */
+  Running startSolr(String urls, String collection, Path log) throws IOException, InterruptedException {
+    return start(log, "serve", "--solr", urls, "--collection", collection, "--host", "127.0.0.1", "--port", "0");
+  }
+
+  private Running start(Path log, String... args) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command("serve", "--index", indexDir.toString(), "--host", "127.0.0.1", "--port", "0"))
-        .redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
     try {
       Matcher serving = watchOutput(p, log).get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
       return new Running(p, serving.group(2), Long.parseLong(serving.group(1)), start);

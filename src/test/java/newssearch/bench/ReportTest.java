@@ -81,4 +81,36 @@ class ReportTest {
     assertTrue(md.contains("| big | 3,000 | 300 | 1 / 0 | 400 | 1,500 | 1,500 | 100 → 90 | 40.0 → 100.0 | 2.50 | 2 | 1.00 |"), md);
     assertTrue(md.contains("| single | `q=china` | 1.00 / 0.700 / 0.500 (12) | 20.00 / 10.000 / 5.000 (12) |"), md);
   }
+
+  @Test
+  void theSideBySideWithSolrSaysWhatEachEngineServedAndWhereTotalsDiffer() {
+    Report report = new Report("test machine", "bin/news-search bench --solr http://s:8983/solr", "2025-01-01T00:00:00Z",
+        "0.00 0.00 0.00");
+    Report.CorpusRun seed = new Report.CorpusRun("seed", "12 articles");
+    seed.solr = new SolrSideBySide.Result("news", new long[] {12, 12}, List.of(),
+        List.of(new SolrSideBySide.Run("embedded", 1, new Wrk.Result(1000, 100, 2, 9, 0), 1.5, "1.00"),
+            new SolrSideBySide.Run("solr", 1, new Wrk.Result(500, 50, 4, 18, 0), 0.75, "1.10")));
+    Report.CorpusRun other = new Report.CorpusRun("bbc", "2,225 articles");
+    other.solr = new SolrSideBySide.Result("news", new long[] {2225, 12}, List.of("/api/search?q=china: 300 vs 2"), List.of());
+    report.add(seed);
+    report.add(other);
+    report.finished("1.00 1.00 1.00");
+    String md = report.markdown();
+    assertTrue(md.contains("## Side by side with Solr (seed)"), md);
+    assertTrue(md.contains("Every search has the same total on both."), md);
+    assertTrue(md.contains("| embedded | 1 | 1,000 | 100 | 2.00 | 9.00 | 0 | 1.50 | 1.00 |"), md);
+    assertTrue(md.contains("| solr | 1 | 500 | 50 | 4.00 | 18.00 | 0 | 0.75 | 1.10 |"), md);
+    assertTrue(md.contains("Totals differ for 1 searches (the collection holds other articles?): /api/search?q=china: 300 vs 2."), md);
+  }
+
+  @Test
+  void bothServersAnnounceTheirUrlTheSameWay() {
+    for (String line : List.of("news-search: serving 12 articles at http://127.0.0.1:4567/",
+        "news-search: serving 12 articles of Solr collection news at http://127.0.0.1:4567/")) {
+      var m = ServerProcess.SERVING.matcher(line);
+      assertTrue(m.find(), line);
+      assertEquals("12", m.group(1));
+      assertEquals("http://127.0.0.1:4567", m.group(2));
+    }
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -246,5 +248,32 @@ public class SolrClusterTest {
       tokens.add(t.get("text").asText() + "@" + t.get("position").asInt() + "[" + t.get("start").asInt() + "," + t.get("end").asInt() + "]");
     }
     return sorted(tokens);
+  }
+
+  /**
+   * {@code bench --solr URL --collection NAME} runs the query list against {@code serve} and
+   * {@code serve --solr} in one run and writes both engines' rows, with the totals checked equal
+   * (the collection holds the bundled corpus, which the bench indexes for {@code serve}).
+   */
+  @Test
+  public void benchRunsTheQueryListAgainstBothEnginesSideBySide() throws Exception {
+    boolean wrk = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, "wrk")));
+    org.junit.Assume.assumeTrue("wrk is not installed (Debian package wrk); the side by side needs it", wrk);
+    Path out = Files.createTempFile(SeedCluster.work, "bench", ".md");
+    Product.Run run = Product.run("bench", "--solr", cluster.urls(), "--collection", ALIAS, "--rounds", "1", "--warmup", "1",
+        "--http-seconds", "2", "--feed-seconds", "0", "--no-server-process", "--out", out.toString(),
+        "--work", SeedCluster.work.resolve("bench-work").toString());
+    assertEquals(run.out(), 0, run.status());
+    String md = Files.readString(out);
+    assertTrue(md, md.contains("## Side by side with Solr (seed)"));
+    assertTrue(md, md.contains("Every search has the same total on both."));
+    for (String engine : List.of("embedded", "solr")) {
+      for (int round = 1; round <= 2; round++) {
+        assertTrue(engine + " round " + round + ":\n" + md,
+            java.util.regex.Pattern.compile("(?m)^\\| " + engine + " \\| " + round + " \\| [0-9,]+ \\| .* \\| 0 \\| [0-9.]+ \\|")
+                .matcher(md).find());
+      }
+    }
   }
 }
