@@ -71,9 +71,14 @@ final class ServerProcess {
     return start(log, "serve", "--index", indexDir.toString(), "--host", "127.0.0.1", "--port", "0");
   }
 
-  /** Starts {@code serve --solr urls --collection name} on a free loopback port and waits until it serves. */
-  Running startSolr(String urls, String collection, Path log) throws IOException, InterruptedException {
-    return start(log, "serve", "--solr", urls, "--collection", collection, "--host", "127.0.0.1", "--port", "0");
+  /**
+   * Starts {@code serve} with {@code args} (after {@code --index DIR} or {@code --solr URLS
+   * --collection NAME}) on a free loopback port and waits until it serves.
+   */
+  Running start(Path log, List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", "0"));
+    command.addAll(args);
+    return start(log, command.toArray(String[]::new));
   }
 
   private Running start(Path log, String... args) throws IOException, InterruptedException {

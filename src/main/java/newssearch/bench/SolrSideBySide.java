@@ -16,7 +16,8 @@ import java.util.List;
  * The query list against both engines in one run ({@code bench --solr URL --collection NAME}):
  * {@code serve} over the index the bench built, and {@code serve --solr} over a SolrCloud
  * collection that holds the same corpus, each in a child JVM. wrk loads them in turn, round after
- * round, so both meet the same machine. The CPU per request is each {@code serve} process's; the
+ * round, so both meet the same machine; each takes all of wrk's connections at once rather than
+ * shedding load. The CPU per request is each {@code serve} process's; the
  * Solr nodes' own CPU is not visible from here (they may be other machines), so for the Solr engine
  * it is the part this server spends (the rest is Solr's).
  */
@@ -36,8 +37,14 @@ final class SolrSideBySide {
 
   static Result run(ServerProcess child, Path indexRoot, String solrUrls, String collection, Wrk wrk, List<String> paths,
       int seconds, int rounds, Path dir) throws IOException, InterruptedException {
-    try (ServerProcess.Running embedded = child.start(indexRoot, dir.resolve("serve-embedded.log"));
-        ServerProcess.Running solr = child.startSolr(solrUrls, collection, dir.resolve("serve-solr.log"))) {
+    // Both take every connection of the bench at once: shedding load (503) is not what is measured.
+    List<String> limits = List.of("--max-concurrent", Integer.toString(2 * wrk.connections()));
+    List<String> embeddedArgs = new ArrayList<>(List.of("--index", indexRoot.toString()));
+    embeddedArgs.addAll(limits);
+    List<String> solrArgs = new ArrayList<>(List.of("--solr", solrUrls, "--collection", collection));
+    solrArgs.addAll(limits);
+    try (ServerProcess.Running embedded = child.start(dir.resolve("serve-embedded.log"), embeddedArgs);
+        ServerProcess.Running solr = child.start(dir.resolve("serve-solr.log"), solrArgs)) {
       List<String> different = differentTotals(embedded.base(), solr.base(), paths);
       int warmup = Math.max(2, seconds / 3);
       wrk.run(embedded.base(), paths, warmup, dir);

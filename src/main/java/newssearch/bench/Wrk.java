@@ -34,6 +34,10 @@ final class Wrk {
     this.connections = connections;
   }
 
+  int connections() {
+    return connections;
+  }
+
   /** wrk from the PATH, if installed. */
   static Optional<Wrk> find(int threads, int connections) {
     String path = System.getenv().getOrDefault("PATH", "");
