@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class SolrOptions {
   @Option(names = "--solr", paramLabel = "URLS",
       description = "use a SolrCloud cluster instead of the embedded index: Solr node URLs, comma-separated"
-          + " (http://host:8983/solr); requests fail over between them")
+          + " (http://host:8983/solr), where to start: requests go to the cluster's live nodes, read from Solr")
   String solr;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "news",
