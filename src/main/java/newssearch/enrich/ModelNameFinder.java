@@ -9,12 +9,11 @@ import java.util.List;
 import newssearch.config.ConfigException;
 import newssearch.ner.NerTypes;
 import newssearch.ner.WordWindowFeatures;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 
 /**
- * The trained name finder: an OpenNLP maximum-entropy model ({@link NameFinderME}) that tags
+ * The trained name finder: an OpenNLP maximum-entropy model ({@link opennlp.tools.namefind.NameFinderME}) that tags
  * people, organisations and places in text, from {@code index-config/entity-model.bin} (built by
  * {@code news-search train-entities}). It finds names without cue words ("Ollie Smith", "Leeds" as a
  * club), which the gazetteer and the cue rules cannot.
@@ -26,12 +25,13 @@ public final class ModelNameFinder {
   record Name(int start, int end, String type, double probability) {}
 
   private final TokenNameFinderModel model;
-  // NameFinderME keeps per-document state, so each thread has its own.
-  private final ThreadLocal<NameFinderME> finders;
+  // The decoder keeps per-document state, so each thread has its own.
+  private final ThreadLocal<NameDecoder> decoders;
 
   public ModelNameFinder(TokenNameFinderModel model) {
     this.model = model;
-    this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
+    new NameDecoder(model); // a model without a maximum-entropy name model fails here, at load
+    this.decoders = ThreadLocal.withInitial(() -> new NameDecoder(model));
   }
 
   /** The model of {@code configDir}, or null when there is none (then only the gazetteer and the cues find names). */
@@ -54,16 +54,17 @@ public final class ModelNameFinder {
 
   /** The names in {@code text}, one document: what the model learns in it helps later sentences. */
   List<Name> find(String text) {
-    NameFinderME finder = finders.get();
-    finder.clearAdaptiveData();
+    NameDecoder decoder = decoders.get();
+    decoder.startDocument();
     List<Name> names = new ArrayList<>();
     for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(text)) {
       String[] tokens = new String[sentence.size()];
       for (int i = 0; i < tokens.length; i++) {
         tokens[i] = sentence.get(i).text();
       }
-      Span[] spans = finder.find(tokens);
-      double[] probs = finder.probs(spans);
+      NameDecoder.Tagged tagged = decoder.tag(tokens);
+      Span[] spans = tagged.names();
+      double[] probs = tagged.probabilities();
       for (int i = 0; i < spans.length; i++) {
         Span s = spans[i];
         String type = NerTypes.toEngine(s.getType());
@@ -72,7 +73,7 @@ public final class ModelNameFinder {
         }
       }
     }
-    finder.clearAdaptiveData();
+    decoder.startDocument();
     return names;
   }
 }
