@@ -27,16 +27,19 @@ import org.apache.solr.common.util.NamedList;
  * <p>The URLs given are where to start: the nodes asked are the cluster's live nodes, read from
  * Solr's cluster status at first use, every {@link #DISCOVER_EVERY_MILLIS} and after a round in
  * which no node answered, as SolrJ's cloud client does. So one URL is enough, a node added later
- * is used, and a node that left (or came back at another address) is followed.
+ * is used, and a node that left (or came back at another address) is followed. The periodic
+ * reading runs beside the request that finds it due, so no search waits for it.
  */
 public final class SolrNodes implements Closeable {
   /** How often the live nodes are read again while requests come. */
   static final long DISCOVER_EVERY_MILLIS = 30_000;
 
   private final List<String> baseUrls;
+  private final long discoverEveryNanos;
   /** The live nodes last read, or the given URLs before that (and when no node answers it). */
   private volatile List<String> live;
   private volatile long discoveredNanos;
+  private volatile boolean discoveredOnce;
   private final AtomicBoolean discovering = new AtomicBoolean();
   private final HttpJdkSolrClient client;
   private final int rounds;
@@ -49,12 +52,17 @@ public final class SolrNodes implements Closeable {
    * @param firstPauseMillis the pause after the first failed round, doubled after each later one
    */
   public SolrNodes(List<String> baseUrls, int rounds, long firstPauseMillis) {
+    this(baseUrls, rounds, firstPauseMillis, DISCOVER_EVERY_MILLIS);
+  }
+
+  SolrNodes(List<String> baseUrls, int rounds, long firstPauseMillis, long discoverEveryMillis) {
     if (baseUrls.isEmpty()) {
       throw new IllegalArgumentException("no Solr URL");
     }
     this.baseUrls = baseUrls.stream().map(SolrNodes::checked).toList();
     this.live = this.baseUrls;
-    this.discoveredNanos = System.nanoTime() - DISCOVER_EVERY_MILLIS * 2_000_000;
+    this.discoverEveryNanos = discoverEveryMillis * 1_000_000;
+    this.discoveredNanos = System.nanoTime();
     this.rounds = rounds;
     this.firstPauseMillis = firstPauseMillis;
     this.client = new HttpJdkSolrClient.Builder()
@@ -93,8 +101,10 @@ public final class SolrNodes implements Closeable {
    * answers. A Solr error about the request itself (4xx) is not retried.
    */
   public NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
-    if (System.nanoTime() - discoveredNanos > DISCOVER_EVERY_MILLIS * 1_000_000) {
+    if (!discoveredOnce) {
       discover();
+    } else if (System.nanoTime() - discoveredNanos >= discoverEveryNanos && !discovering.get()) {
+      Thread.ofVirtual().name("solr-discover").start(this::discover);
     }
     IOException last = null;
     long pause = firstPauseMillis;
@@ -166,6 +176,7 @@ public final class SolrNodes implements Closeable {
       }
     } finally {
       discoveredNanos = System.nanoTime();
+      discoveredOnce = true;
       discovering.set(false);
     }
   }

@@ -1,11 +1,23 @@
 package newssearch.search.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.solr.client.solrj.request.SolrPing;
+import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +53,74 @@ class SolrNodesTest {
           () -> nodes.request(new org.apache.solr.client.solrj.request.SolrPing(), "news"));
       assertEquals(List.of("http://127.0.0.1:9/solr"), nodes.liveUrls());
     }
+  }
+
+  @Test
+  void readingTheLiveNodesAgainDoesNotHoldUpRequests() throws Exception {
+    HttpServer solr = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    solr.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    String self = "127.0.0.1:" + solr.getAddress().getPort() + "_solr";
+    AtomicInteger statusCalls = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean laterStatusAnswered = new AtomicBoolean();
+    solr.createContext("/solr/admin/collections", exchange -> {
+      // The first reading answers at once; a later one hangs until the test lets it go.
+      if (statusCalls.incrementAndGet() > 1) {
+        await(release);
+        laterStatusAnswered.set(true);
+      }
+      NamedList<Object> cluster = new NamedList<>();
+      cluster.add("live_nodes", List.of(self));
+      NamedList<Object> status = new NamedList<>();
+      status.add("cluster", cluster);
+      answer(exchange, status);
+    });
+    solr.createContext("/solr/news/admin/ping", exchange -> {
+      NamedList<Object> ok = new NamedList<>();
+      ok.add("status", "OK");
+      answer(exchange, ok);
+    });
+    solr.start();
+    String url = "http://127.0.0.1:" + solr.getAddress().getPort() + "/solr";
+    try (SolrNodes nodes = new SolrNodes(List.of(url), 2, 1, 0)) {
+      nodes.request(new SolrPing(), "news");
+      assertEquals(1, statusCalls.get(), "the first request reads the live nodes first");
+      nodes.request(new SolrPing(), "news");
+      nodes.request(new SolrPing(), "news");
+      assertFalse(laterStatusAnswered.get(), "requests were answered while the reading was still waiting");
+      release.countDown();
+      for (int i = 0; i < 100 && !laterStatusAnswered.get(); i++) {
+        Thread.sleep(20);
+      }
+      assertTrue(laterStatusAnswered.get());
+      assertEquals(List.of(url), nodes.liveUrls());
+    } finally {
+      release.countDown();
+      solr.stop(0);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void answer(HttpExchange exchange, NamedList<Object> body) throws IOException {
+    NamedList<Object> response = new NamedList<>();
+    NamedList<Object> header = new NamedList<>();
+    header.add("status", 0);
+    response.add("responseHeader", header);
+    response.addAll(body);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JavaBinCodec codec = new JavaBinCodec()) {
+      codec.marshal(response, bytes);
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+    exchange.sendResponseHeaders(200, bytes.size());
+    exchange.getResponseBody().write(bytes.toByteArray());
+    exchange.close();
   }
 }
