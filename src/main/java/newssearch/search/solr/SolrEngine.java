@@ -3,7 +3,6 @@ package newssearch.search.solr;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import newssearch.search.QueryBuilder;
 import newssearch.search.QueryPlan;
 import newssearch.search.QueryPlanner;
 import newssearch.search.QuerySyntax;
-import newssearch.search.QueryText;
 import newssearch.search.RelatedArticle;
 import newssearch.search.RelevanceFeedback;
 import newssearch.search.SearchEngine;
@@ -43,8 +41,6 @@ import org.apache.solr.common.util.NamedList;
  * Requests and results are those of the embedded engine, field for field.
  */
 public final class SolrEngine implements SearchEngine {
-  private static final String HIT_FIELDS = String.join(",", Schema.ID, Schema.TITLE, Schema.DATE_ISO,
-      Schema.DATE_PRECISION, Schema.SOURCE, Schema.URL, Schema.ENRICHMENT, Schema.INDEXED_AT, "score");
   /** Rows per page of an export's cursor. */
   static final int EXPORT_PAGE = 1000;
 
@@ -119,7 +115,7 @@ public final class SolrEngine implements SearchEngine {
     String version = indexVersion();
     SolrTiers.Planned planned = tiers.planned(request, plan, (tier, from, rows) -> {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
-      p.set("fl", HIT_FIELDS);
+      p.set("fl", SolrHits.FIELDS);
       p.set("start", from);
       p.set("rows", rows);
       p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
@@ -131,7 +127,7 @@ public final class SolrEngine implements SearchEngine {
     if (!feedback.isEmpty()) {
       ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
       SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie());
-      p.set("fl", HIT_FIELDS);
+      p.set("fl", SolrHits.FIELDS);
       p.set("start", (request.page() - 1) * request.size());
       p.set("rows", request.size());
       p.set("timeAllowed", Long.toString(limits.timeoutMillis()));
@@ -149,7 +145,7 @@ public final class SolrEngine implements SearchEngine {
     }
     List<SearchResult.Hit> hits = new ArrayList<>();
     for (SolrDocument d : SolrTiers.pageOf(planned, request)) {
-      hits.add(hit(d, highlighting.get(String.valueOf(d.getFieldValue(Schema.ID)))));
+      hits.add(SolrHits.hit(d, highlighting.get(String.valueOf(d.getFieldValue(Schema.ID)))));
     }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(request.query(), planned.total(), !partial, request.page(), request.size(), tookMs, hits,
@@ -176,7 +172,7 @@ public final class SolrEngine implements SearchEngine {
     List<RelevanceFeedback.Doc> docs = new ArrayList<>();
     for (SolrDocument d : SolrResponses.results(query(p))) {
       Object score = d.getFieldValue("score");
-      docs.add(new RelevanceFeedback.Doc(string(d, Schema.TITLE) + "\n" + string(d, Schema.TEXT),
+      docs.add(new RelevanceFeedback.Doc(SolrHits.string(d, Schema.TITLE) + "\n" + SolrHits.string(d, Schema.TEXT),
           score instanceof Number n ? n.floatValue() : 0f));
     }
     return planner.feedback(plan, docs, stats);
@@ -247,7 +243,7 @@ public final class SolrEngine implements SearchEngine {
       if (!feedback.isEmpty()) {
         SolrQueries.rankedBy(p, feedback, tie);
       }
-      p.set("fl", HIT_FIELDS);
+      p.set("fl", SolrHits.FIELDS);
       p.set("rows", EXPORT_PAGE);
       p.set("cursorMark", cursor);
       NamedList<Object> response = query(p);
@@ -255,7 +251,7 @@ public final class SolrEngine implements SearchEngine {
       partial |= SolrResponses.partial(response);
       for (SolrDocument d : docs) {
         if (hits.size() < SearchRequest.MAX_WINDOW && seen.add(String.valueOf(d.getFieldValue(Schema.ID)))) {
-          hits.add(hit(d, null));
+          hits.add(SolrHits.hit(d, null));
         }
       }
       String nextCursor = (String) response.get("nextCursorMark");
@@ -287,9 +283,9 @@ public final class SolrEngine implements SearchEngine {
           .set("fl", Schema.ID + "," + Schema.TITLE).set("rows", 2 * n).set("sort", SolrQueries.sort(newssearch.search.SortOrder.NEWEST));
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (SolrDocument d : SolrResponses.results(query(p))) {
-        String title = string(d, Schema.TITLE);
+        String title = SolrHits.string(d, Schema.TITLE);
         if (out.size() < n && titleHasWords(title, words) && seen.add(title)) {
-          out.add(new Completion(title, Completion.TITLE, string(d, Schema.ID), null));
+          out.add(new Completion(title, Completion.TITLE, SolrHits.string(d, Schema.ID), null));
         }
       }
     }
@@ -341,9 +337,9 @@ public final class SolrEngine implements SearchEngine {
     List<RelatedArticle> related = new ArrayList<>();
     for (SolrDocument d : SolrResponses.results(query(p))) {
       Object score = d.getFieldValue("score");
-      related.add(new RelatedArticle(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.DATE_ISO),
-          string(d, Schema.SOURCE), Schema.enrichment(string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
-          score instanceof Number f ? f.floatValue() : 0f, nullable(d, Schema.DATE_PRECISION)));
+      related.add(new RelatedArticle(SolrHits.string(d, Schema.ID), SolrHits.string(d, Schema.TITLE), SolrHits.nullable(d, Schema.DATE_ISO),
+          SolrHits.string(d, Schema.SOURCE), Schema.enrichment(SolrHits.string(d, Schema.ENRICHMENT)).topics().stream().map(TopicTag::id).toList(),
+          score instanceof Number f ? f.floatValue() : 0f, SolrHits.nullable(d, Schema.DATE_PRECISION)));
     }
     return Optional.of(related);
   }
@@ -359,40 +355,12 @@ public final class SolrEngine implements SearchEngine {
       return Optional.empty();
     }
     SolrDocument d = docs.get(0);
-    Schema.Enrichment enrichment = Schema.enrichment(string(d, Schema.ENRICHMENT));
-    return Optional.of(new ArticleView(string(d, Schema.ID), string(d, Schema.TITLE), nullable(d, Schema.TITLE_ORIGIN),
-        nullable(d, Schema.DATE_ISO), nullable(d, Schema.DATE_PRECISION), nullable(d, Schema.DATE_BASIS),
-        string(d, Schema.SOURCE), string(d, Schema.URL), enrichment.topics(), enrichment.entities(), string(d, Schema.TEXT)));
+    return Optional.of(SolrHits.article(d));
   }
 
   @Override
   public void close() {
     nodes.close();
-  }
-
-  private SearchResult.Hit hit(SolrDocument d, Map<String, List<String>> highlights) {
-    Schema.Enrichment enrichment = Schema.enrichment(string(d, Schema.ENRICHMENT));
-    String title = string(d, Schema.TITLE);
-    List<String> titleHtml = highlights == null ? null : highlights.get(Schema.TITLE);
-    List<String> snippets = highlights == null || highlights.get(Schema.TEXT) == null ? List.of()
-        : highlights.get(Schema.TEXT).stream().map(String::strip).toList();
-    Object score = d.getFieldValue("score");
-    return new SearchResult.Hit(
-        string(d, Schema.ID),
-        title,
-        titleHtml == null || titleHtml.isEmpty() ? QueryText.escapeHtml(title) : titleHtml.get(0).strip(),
-        nullable(d, Schema.DATE_ISO),
-        nullable(d, Schema.DATE_PRECISION),
-        string(d, Schema.SOURCE),
-        string(d, Schema.URL),
-        enrichment.topics().stream().map(TopicTag::id).toList(),
-        enrichment.entities().stream()
-            .sorted(Comparator.comparingInt((Entity e) -> -e.mentions().size()))
-            .map(e -> new SearchResult.EntityRef(e.name(), e.type()))
-            .toList(),
-        score instanceof Number s && !Float.isNaN(s.floatValue()) ? s.floatValue() : 0f,
-        snippets,
-        arrival(d));
   }
 
   /** Runs a query; Solr's refusal of a query it cannot parse is the user's 400, as in the embedded engine. */
@@ -405,22 +373,6 @@ public final class SolrEngine implements SearchEngine {
       }
       throw e;
     }
-  }
-
-  private static String string(SolrDocument d, String field) {
-    Object v = d.getFirstValue(field);
-    return v == null ? "" : v.toString();
-  }
-
-  /** When the article reached the index, as the embedded engine writes it (ISO instant); null if unknown. */
-  private static String arrival(SolrDocument d) {
-    return d.getFirstValue(Schema.INDEXED_AT) instanceof Number millis
-        ? java.time.Instant.ofEpochMilli(millis.longValue()).toString() : null;
-  }
-
-  private static String nullable(SolrDocument d, String field) {
-    Object v = d.getFirstValue(field);
-    return v == null ? null : v.toString();
   }
 
   private static String firstLine(String message) {
