@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * every round), so each kind has its own req/s, p50/p99 and CPU per request. A kind may hold a
  * single query, which a cache of one entry would answer every time: with distinct rounds on, these
  * runs shrink Solr's result and document caches to nothing (size 0), and the report gives Solr's
- * cache sizes during them. {@code --kind-seconds N} sets their length (default: {@code --seconds}),
- * {@code --no-kinds} skips them.
+ * cache sizes during them and each server's CPU with no request (its background work, part of
+ * every CPU-per-request figure). {@code --kind-seconds N} sets their length (default:
+ * {@code --seconds}), {@code --no-kinds} skips them.
  *
  * <p>{@code --baseline-jar JAR} adds another build of the product (its own index, its own {@code serve})
  * to each round, so a change is measured against the build before it under the same load.
@@ -119,7 +120,7 @@ public final class SideBySideBench {
     String started = Instant.now().toString();
     List<Run> runs = new ArrayList<>();
     List<KindRun> kindRuns = new ArrayList<>();
-    String[] solrCacheUse = {null};
+    List<String> kindNotes = new ArrayList<>();
     String layout = nodes + " Solr node(s), collection of " + shards + " shard(s) x " + replicas + " replica(s)";
     try (Cluster cluster = Cluster.start(nodes);
         RecordingProxy proxy = new RecordingProxy(cluster.node(0).getBaseUrl().toString().replaceAll("/solr/?$", ""))) {
@@ -177,9 +178,10 @@ public final class SideBySideBench {
           if (distinct) {
             solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 0);
             solrEngine = SOLR_NO_CACHE;
-            solrCacheUse[0] = cacheSizes(cluster.node(0).getBaseUrl() + "/bench/config/overlay");
-            System.out.println(solrCacheUse[0]);
+            kindNotes.add(cacheSizes(cluster.node(0).getBaseUrl() + "/bench/config/overlay"));
           }
+          kindNotes.add(idleCpu(lucene.process.pid()));
+          kindNotes.forEach(System.out::println);
           int length = kindSeconds == null ? seconds : kindSeconds;
           for (int round = 1; round <= rounds; round++) {
             for (java.util.Map.Entry<String, List<Integer>> kind : byKind(list).entrySet()) {
@@ -206,7 +208,7 @@ public final class SideBySideBench {
       }
     }
     System.out.println(report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
-    System.out.println(kindReport(kindRuns, solrCacheUse[0]));
+    System.out.println(kindReport(kindRuns, kindNotes.isEmpty() ? null : String.join(" ", kindNotes)));
     System.out.flush();
     // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
     // report their InterruptedException as a failure of a finished run).
@@ -354,6 +356,20 @@ public final class SideBySideBench {
       kinds.computeIfAbsent(list.get(i)[0], k -> new ArrayList<>()).add(i);
     }
     return kinds;
+  }
+
+  /**
+   * CPU each server spends with no request for 5 s: part of every run's CPU per request is this
+   * background work (for Solr: ZooKeeper, the node's own threads and Maven's under exec:java).
+   */
+  private static String idleCpu(long servePid) throws Exception {
+    long serveBefore = cpuTicks(servePid);
+    long solrBefore = selfCpuNanos();
+    Thread.sleep(5000);
+    double serveMsPerSecond = (cpuTicks(servePid) - serveBefore) * 1000.0 / TICKS_PER_SECOND / 5;
+    double solrMsPerSecond = (selfCpuNanos() - solrBefore) / 1e6 / 5;
+    return String.format(Locale.ROOT, "CPU with no request (5 s before these runs): `serve` %.1f ms/s, the Solr JVM %.1f ms/s.",
+        serveMsPerSecond, solrMsPerSecond);
   }
 
   /**
