@@ -179,6 +179,7 @@ public final class SideBySideBench {
             solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 0);
             solrEngine = SOLR_NO_CACHE;
             kindNotes.add(cacheSizes(cluster.node(0).getBaseUrl() + "/bench/config/overlay"));
+            wrk(direct, 5, connections, work); // the reloaded core's first requests, not measured
           }
           kindNotes.add(idleCpu(lucene.process.pid()));
           kindNotes.forEach(System.out::println);
