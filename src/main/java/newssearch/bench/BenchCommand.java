@@ -84,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--solr", paramLabel = "URLS",
       description = "also run the query list against `serve --solr URLS --collection NAME`, side by side with `serve` over "
-          + "the index of the last --corpus (the bundled corpus without one), which the collection should hold too")
+          + "the index of the last --corpus (the bundled corpus without one), which the collection should hold too; "
+          + "then each kind of query of the list on its own, both engines for each kind")
   String solr;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "news",
@@ -196,8 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
       return;
     }
     progress(log, c.name() + ": side by side with Solr collection " + collection + " at " + solr);
-    List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
-    run.solr = SolrSideBySide.run(child, store.root(), solr, collection, wrk.get(), paths, httpSeconds, 2, dir);
+    run.solr = SolrSideBySide.run(child, store.root(), solr, collection, wrk.get(), list, httpSeconds, 2, dir);
   }
 
   /** Live updates while searches run, on a child server of the index built above (which the posts then grow). */

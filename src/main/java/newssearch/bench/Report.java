@@ -248,7 +248,85 @@ final class Report {
             f0(w.requestsPerSecond()), f2(w.p50Ms()), f2(w.p99Ms()), Long.toString(w.errors()), f2(run.cpuMsPerRequest()),
             run.loadAverage()));
       }
+      perKind(md, s.byKind());
     }
+  }
+
+  /** One engine's runs of one kind, pooled over the rounds. */
+  record KindFigures(long requests, double requestsPerSecond, double p50Ms, double p99Ms, double cpuMsPerRequest, long errors,
+      String firstLoad, String lastLoad) {
+    static KindFigures of(List<SolrSideBySide.KindRun> runs) {
+      long requests = 0;
+      long errors = 0;
+      double rate = 0;
+      double p50 = 0;
+      double p99 = 0;
+      double cpuMs = 0;
+      for (SolrSideBySide.KindRun k : runs) {
+        Wrk.Result w = k.run().load();
+        requests += w.requests();
+        errors += w.errors();
+        rate += w.requestsPerSecond();
+        p50 += w.p50Ms();
+        p99 += w.p99Ms();
+        cpuMs += k.run().cpuMsPerRequest() * w.requests();
+      }
+      int n = runs.size();
+      return new KindFigures(requests, rate / n, p50 / n, p99 / n, cpuMs / Math.max(1, requests), errors,
+          runs.get(0).run().loadAverage(), runs.get(n - 1).run().loadAverage());
+    }
+  }
+
+  /**
+   * Each kind of query loaded on its own: one row per kind with both engines' figures (means of
+   * the rounds; CPU = CPU time / requests over all rounds) and whether ours meets Solr's, then
+   * every run.
+   */
+  private static void perKind(StringBuilder md, List<SolrSideBySide.KindRun> byKind) {
+    if (byKind.isEmpty()) {
+      return;
+    }
+    Map<String, List<SolrSideBySide.KindRun>> kinds = new java.util.LinkedHashMap<>();
+    for (SolrSideBySide.KindRun k : byKind) {
+      kinds.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k);
+    }
+    long rounds = byKind.stream().mapToInt(k -> k.run().round()).distinct().count();
+    md.append("\n### Per kind of query\n\n")
+        .append("After the whole list, wrk loads each kind's queries only (in turn), one engine then the other for each kind ")
+        .append("(the first engine changes every round); ").append(rounds).append(" round(s). Each row: means of the rounds ")
+        .append("(req/s, p50, p99); CPU = the serving process's CPU time over all rounds / requests (for Solr, this server's ")
+        .append("part only, so the CPU columns do not compare the engines). Met = ours ≥ Solr's req/s, ours ≤ Solr's p99.\n\n")
+        .append("| kind | queries | ours req/s | Solr req/s | ours/Solr req/s | ours p50 ms | Solr p50 ms | ours p99 ms | Solr p99 ms ")
+        .append("| ours CPU ms/req | Solr serve CPU ms/req | met: req/s, p99 | errors | load first → last |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|\n");
+    for (Map.Entry<String, List<SolrSideBySide.KindRun>> e : kinds.entrySet()) {
+      List<SolrSideBySide.KindRun> ours = e.getValue().stream().filter(k -> k.run().engine().equals("embedded")).toList();
+      List<SolrSideBySide.KindRun> theirs = e.getValue().stream().filter(k -> k.run().engine().equals("solr")).toList();
+      if (ours.isEmpty() || theirs.isEmpty()) {
+        continue;
+      }
+      KindFigures o = KindFigures.of(ours);
+      KindFigures t = KindFigures.of(theirs);
+      String met = yesNo(o.requestsPerSecond() >= t.requestsPerSecond()) + ", " + yesNo(o.p99Ms() <= t.p99Ms());
+      String first = e.getValue().get(0).run().loadAverage();
+      String last = e.getValue().get(e.getValue().size() - 1).run().loadAverage();
+      md.append(row(e.getKey(), Integer.toString(e.getValue().get(0).queries()), f0(o.requestsPerSecond()), f0(t.requestsPerSecond()),
+          f2(o.requestsPerSecond() / t.requestsPerSecond()), f2(o.p50Ms()), f2(t.p50Ms()), f2(o.p99Ms()), f2(t.p99Ms()),
+          f2(o.cpuMsPerRequest()), f2(t.cpuMsPerRequest()), met, o.errors() + " / " + t.errors(), first + " → " + last));
+    }
+    md.append("\nEach run of a kind:\n\n| kind | engine | round | requests | req/s | p50 ms | p99 ms | errors | serve CPU ms/req | load |\n")
+        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (SolrSideBySide.KindRun k : byKind) {
+      SolrSideBySide.Run run = k.run();
+      Wrk.Result w = run.load();
+      md.append(row(k.kind(), run.engine(), Integer.toString(run.round()), String.format(Locale.ROOT, "%,d", w.requests()),
+          f0(w.requestsPerSecond()), f2(w.p50Ms()), f2(w.p99Ms()), Long.toString(w.errors()), f2(run.cpuMsPerRequest()),
+          run.loadAverage()));
+    }
+  }
+
+  private static String yesNo(boolean met) {
+    return met ? "yes" : "**no**";
   }
 
   private void targets(StringBuilder md) {

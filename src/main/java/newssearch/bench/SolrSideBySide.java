@@ -10,14 +10,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The query list against both engines in one run ({@code bench --solr URL --collection NAME}):
  * {@code serve} over the index the bench built, and {@code serve --solr} over a SolrCloud
  * collection that holds the same corpus, each in a child JVM. wrk loads them in turn, round after
  * round, so both meet the same machine; each takes all of wrk's connections at once rather than
- * shedding load. The CPU per request is each {@code serve} process's; the
+ * shedding load. After the whole list, each kind of query of the list is loaded on its own
+ * (only that kind's queries, in turn), both engines one after the other for each kind, so each
+ * kind has its own req/s, latency and CPU. The CPU per request is each {@code serve} process's; the
  * Solr nodes' own CPU is not visible from here (they may be other machines), so for the Solr engine
  * it is the part this server spends (the rest is Solr's).
  */
@@ -25,18 +29,28 @@ final class SolrSideBySide {
   /** One wrk run against one engine, with the serving process's CPU per request. */
   record Run(String engine, int round, Wrk.Result load, double cpuMsPerRequest, String loadAverage) {}
 
+  /** One wrk run over the queries of one kind only ({@code queries} of them, in turn). */
+  record KindRun(String kind, int queries, Run run) {}
+
   /**
    * @param documents articles each engine serves (embedded, Solr)
    * @param differentTotals the searches whose totals differ between the engines (path: embedded vs Solr)
+   * @param runs the whole query list, round after round
+   * @param byKind each kind's own runs, in the list's order of kinds
    */
-  record Result(String collection, long[] documents, List<String> differentTotals, List<Run> runs) {}
+  record Result(String collection, long[] documents, List<String> differentTotals, List<Run> runs, List<KindRun> byKind) {
+    Result(String collection, long[] documents, List<String> differentTotals, List<Run> runs) {
+      this(collection, documents, differentTotals, runs, List.of());
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SolrSideBySide() {}
 
-  static Result run(ServerProcess child, Path indexRoot, String solrUrls, String collection, Wrk wrk, List<String> paths,
+  static Result run(ServerProcess child, Path indexRoot, String solrUrls, String collection, Wrk wrk, List<BenchQuery> queries,
       int seconds, int rounds, Path dir) throws IOException, InterruptedException {
+    List<String> paths = queries.stream().map(BenchQuery::httpPath).toList();
     // Both take every connection of the bench at once: shedding load (503) is not what is measured.
     List<String> limits = List.of("--max-concurrent", Integer.toString(2 * wrk.connections()));
     List<String> embeddedArgs = new ArrayList<>(List.of("--index", indexRoot.toString()));
@@ -54,8 +68,31 @@ final class SolrSideBySide {
         runs.add(measure("embedded", round, embedded, wrk, paths, seconds, dir));
         runs.add(measure("solr", round, solr, wrk, paths, seconds, dir));
       }
-      return new Result(collection, new long[] {embedded.documents(), solr.documents()}, different, runs);
+      List<KindRun> byKind = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        for (Map.Entry<String, List<String>> kind : byKind(queries).entrySet()) {
+          // The engine that goes first changes every round, so neither always meets the machine
+          // as the previous run left it.
+          boolean embeddedFirst = round % 2 == 1;
+          for (int i = 0; i < 2; i++) {
+            boolean isEmbedded = (i == 0) == embeddedFirst;
+            Run run = measure(isEmbedded ? "embedded" : "solr", round, isEmbedded ? embedded : solr, wrk, kind.getValue(),
+                seconds, dir);
+            byKind.add(new KindRun(kind.getKey(), kind.getValue().size(), run));
+          }
+        }
+      }
+      return new Result(collection, new long[] {embedded.documents(), solr.documents()}, different, runs, byKind);
     }
+  }
+
+  /** The paths of each kind of query, kinds in the order the list first names them. */
+  static Map<String, List<String>> byKind(List<BenchQuery> queries) {
+    Map<String, List<String>> kinds = new LinkedHashMap<>();
+    for (BenchQuery q : queries) {
+      kinds.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(q.httpPath());
+    }
+    return kinds;
   }
 
   private static Run measure(String engine, int round, ServerProcess.Running server, Wrk wrk, List<String> paths,

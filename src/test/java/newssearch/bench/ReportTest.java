@@ -103,6 +103,39 @@ class ReportTest {
     assertTrue(md.contains("Totals differ for 1 searches (the collection holds other articles?): /api/search?q=china: 300 vs 2."), md);
   }
 
+  private static SolrSideBySide.KindRun kindRun(String kind, int queries, String engine, int round, long requests, double perSecond,
+      double p50, double p99, double cpuMs, String load) {
+    return new SolrSideBySide.KindRun(kind, queries,
+        new SolrSideBySide.Run(engine, round, new Wrk.Result(requests, perSecond, p50, p99, 0), cpuMs, load));
+  }
+
+  @Test
+  void theSideBySideWithSolrHasOneRowPerKindOfQueryWithBothEnginesAndWhetherOursMeetsSolrs() {
+    Report report = new Report("test machine", "bin/news-search bench --solr http://s:8983/solr", "2025-01-01T00:00:00Z",
+        "0.00 0.00 0.00");
+    Report.CorpusRun seed = new Report.CorpusRun("seed", "12 articles");
+    seed.solr = new SolrSideBySide.Result("news", new long[] {12, 12}, List.of(),
+        List.of(new SolrSideBySide.Run("embedded", 1, new Wrk.Result(1000, 100, 2, 9, 0), 1.5, "1.00")),
+        List.of(kindRun("single", 2, "embedded", 1, 1000, 100, 2, 10, 1.0, "1.00"),
+            kindRun("single", 2, "solr", 1, 500, 50, 4, 20, 0.5, "1.10"),
+            kindRun("phrase", 1, "embedded", 1, 400, 40, 5, 30, 2.0, "1.20"),
+            kindRun("phrase", 1, "solr", 1, 600, 60, 3, 10, 0.5, "1.30"),
+            kindRun("phrase", 1, "solr", 2, 200, 20, 5, 30, 1.0, "1.40"),
+            kindRun("phrase", 1, "embedded", 2, 600, 60, 3, 20, 1.0, "1.50")));
+    report.add(seed);
+    report.finished("1.00 1.00 1.00");
+    String md = report.markdown();
+    assertTrue(md.contains("### Per kind of query"), md);
+    // The whole list's table stays as it was.
+    assertTrue(md.contains("| embedded | 1 | 1,000 | 100 | 2.00 | 9.00 | 0 | 1.50 | 1.00 |"), md);
+    assertTrue(md.contains("| single | 2 | 100 | 50 | 2.00 | 2.00 | 4.00 | 10.00 | 20.00 | 1.00 | 0.50 | yes, yes | 0 / 0 | 1.00 → 1.10 |"), md);
+    // Means of the rounds; CPU over all requests: (2.0 × 400 + 1.0 × 600) / 1000 = 1.4 against (0.5 × 600 + 1.0 × 200) / 800 = 0.625.
+    assertTrue(md.contains("| phrase | 1 | 50 | 40 | 1.25 | 4.00 | 4.00 | 25.00 | 20.00 | 1.40 | 0.63 | yes, **no** | 0 / 0 | 1.20 → 1.50 |"),
+        md);
+    assertEquals(2, md.lines().filter(l -> l.matches("\\| (single|phrase) \\| \\d+ \\| .*")).count(), md);
+    assertTrue(md.contains("| phrase | solr | 2 | 200 | 20 | 5.00 | 30.00 | 0 | 1.00 | 1.40 |"), md);
+  }
+
   @Test
   void bothServersAnnounceTheirUrlTheSameWay() {
     for (String line : List.of("news-search: serving 12 articles at http://127.0.0.1:4567/",

@@ -35,6 +35,15 @@ import java.util.regex.Pattern;
  * would find them (the filter cache stays: filters repeat across distinct queries too). Our server
  * keeps no result cache, so its figures are distinct-query figures either way.
  *
+ * <p>Then each kind of query of the list (its first column) is loaded on its own: wrk over only that
+ * kind's queries, our server and Solr one after the other for each kind (which goes first changes
+ * every round), so each kind has its own req/s, p50/p99 and CPU per request. A kind may hold a
+ * single query, which a cache of one entry would answer every time: with distinct rounds on, these
+ * runs shrink Solr's result and document caches to nothing (size 0), and the report gives Solr's
+ * cache sizes during them and each server's CPU with no request (its background work, part of
+ * every CPU-per-request figure). {@code --kind-seconds N} sets their length (default:
+ * {@code --seconds}), {@code --no-kinds} skips them.
+ *
  * <p>{@code --baseline-jar JAR} adds another build of the product (its own index, its own {@code serve})
  * to each round, so a change is measured against the build before it under the same load.
  *
@@ -51,6 +60,7 @@ public final class SideBySideBench {
   private static final String SOLR_DISTINCT = "solr /select, result+document caches off";
   private static final String PROXY = "solr (serve --solr)";
   private static final String BASELINE = "embedded, baseline build";
+  private static final String SOLR_NO_CACHE = "solr /select, result+document caches 0";
 
   private SideBySideBench() {}
 
@@ -61,6 +71,9 @@ public final class SideBySideBench {
       return (serverCpuMs + solrCpuMs) / Math.max(1, requests);
     }
   }
+
+  /** One run over the queries of one kind only ({@code queries} of them, in turn). */
+  record KindRun(String kind, int queries, Run run) {}
 
   /** What wrk sends: GET paths in turn, or POST form bodies in turn to one path. */
   record Target(String baseUrl, List<String> paths, List<String> bodies) {
@@ -80,6 +93,8 @@ public final class SideBySideBench {
     boolean proxyArm = false;
     boolean distinct = true;
     Path baselineJar = null;
+    Integer kindSeconds = null;
+    boolean kinds = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -91,15 +106,21 @@ public final class SideBySideBench {
         case "--proxy-arm" -> proxyArm = true;
         case "--no-distinct" -> distinct = false;
         case "--baseline-jar" -> baselineJar = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "--kind-seconds" -> kindSeconds = Integer.parseInt(args[++i]);
+        case "--no-kinds" -> kinds = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; expected --corpus PATH, --seconds N, --rounds N, --nodes N, --shards N, --replicas N, --proxy-arm, --no-distinct, --baseline-jar JAR");
+            + "; expected --corpus PATH, --seconds N, --rounds N, --nodes N, --shards N, --replicas N, --proxy-arm, --no-distinct,"
+            + " --baseline-jar JAR, --kind-seconds N, --no-kinds");
       }
     }
-    List<String> paths = queryPaths(Product.home().resolve("bench/queries.txt"));
+    List<String[]> list = queryList(Product.home().resolve("bench/queries.txt"));
+    List<String> paths = list.stream().map(q -> q[1]).toList();
     Path work = Files.createTempDirectory("news-search-side-by-side");
     String loadAtStart = load();
     String started = Instant.now().toString();
     List<Run> runs = new ArrayList<>();
+    List<KindRun> kindRuns = new ArrayList<>();
+    List<String> kindNotes = new ArrayList<>();
     String layout = nodes + " Solr node(s), collection of " + shards + " shard(s) x " + replicas + " replica(s)";
     try (Cluster cluster = Cluster.start(nodes);
         RecordingProxy proxy = new RecordingProxy(cluster.node(0).getBaseUrl().toString().replaceAll("/solr/?$", ""))) {
@@ -152,6 +173,34 @@ public final class SideBySideBench {
             runs.add(measure(SOLR_DISTINCT, round, direct, -1, true, seconds, connections, work));
           }
         }
+        if (kinds) {
+          String solrEngine = SOLR;
+          if (distinct) {
+            solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 0);
+            solrEngine = SOLR_NO_CACHE;
+            kindNotes.add(cacheSizes(cluster.node(0).getBaseUrl() + "/bench/config/overlay"));
+            wrk(direct, 5, connections, work); // the reloaded core's first requests, not measured
+          }
+          kindNotes.add(idleCpu(lucene.process.pid()));
+          kindNotes.forEach(System.out::println);
+          int length = kindSeconds == null ? seconds : kindSeconds;
+          for (int round = 1; round <= rounds; round++) {
+            for (java.util.Map.Entry<String, List<Integer>> kind : byKind(list).entrySet()) {
+              List<Integer> at = kind.getValue();
+              Target ours = Target.gets(lucene.url, at.stream().map(paths::get).toList());
+              Target theirs = new Target(select, List.of(""), at.stream().map(bodies::get).toList());
+              // Which server goes first changes every round, so neither always meets the machine as
+              // the other one's run left it.
+              boolean oursFirst = round % 2 == 1;
+              for (int i = 0; i < 2; i++) {
+                Run run = (i == 0) == oursFirst
+                    ? measure(EMBEDDED, round, ours, lucene.process.pid(), false, length, connections, work)
+                    : measure(solrEngine, round, theirs, -1, true, length, connections, work);
+                kindRuns.add(new KindRun(kind.getKey(), at.size(), run));
+              }
+            }
+          }
+        }
       }
     } catch (Exception e) {
       System.err.println("warning: " + e);
@@ -160,6 +209,7 @@ public final class SideBySideBench {
       }
     }
     System.out.println(report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
+    System.out.println(kindReport(kindRuns, kindNotes.isEmpty() ? null : String.join(" ", kindNotes)));
     System.out.flush();
     // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
     // report their InterruptedException as a failure of a finished run).
@@ -270,12 +320,19 @@ public final class SideBySideBench {
 
   /** The search paths of the query list: "kind TAB parameters" lines, "+" a space, "#" a comment. */
   static List<String> queryPaths(Path queries) throws IOException {
-    List<String> paths = new ArrayList<>();
+    return queryList(queries).stream().map(q -> q[1]).toList();
+  }
+
+  /** Each query of the list as its kind and its search path. */
+  static List<String[]> queryList(Path queries) throws IOException {
+    List<String[]> list = new ArrayList<>();
     for (String line : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String params = line.substring(line.indexOf('\t') + 1).strip();
+      int tab = line.indexOf('\t');
+      String kind = tab < 0 ? "" : line.substring(0, tab).strip();
+      String params = line.substring(tab + 1).strip();
       StringBuilder path = new StringBuilder("/api/search");
       char sep = '?';
       for (String pair : params.split("&")) {
@@ -288,9 +345,43 @@ public final class SideBySideBench {
         path.append(sep).append(key).append('=').append(Http.enc(value).replace("+", "%20"));
         sep = '&';
       }
-      paths.add(path.toString());
+      list.add(new String[] {kind, path.toString()});
     }
-    return paths;
+    return list;
+  }
+
+  /** The positions in the list of each kind's queries, kinds in the order the list first names them. */
+  static java.util.Map<String, List<Integer>> byKind(List<String[]> list) {
+    java.util.Map<String, List<Integer>> kinds = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      kinds.computeIfAbsent(list.get(i)[0], k -> new ArrayList<>()).add(i);
+    }
+    return kinds;
+  }
+
+  /**
+   * CPU each server spends with no request for 5 s: part of every run's CPU per request is this
+   * background work (for Solr: ZooKeeper, the node's own threads and Maven's under exec:java).
+   */
+  private static String idleCpu(long servePid) throws Exception {
+    long serveBefore = cpuTicks(servePid);
+    long solrBefore = selfCpuNanos();
+    Thread.sleep(5000);
+    double serveMsPerSecond = (cpuTicks(servePid) - serveBefore) * 1000.0 / TICKS_PER_SECOND / 5;
+    double solrMsPerSecond = (selfCpuNanos() - solrBefore) / 1e6 / 5;
+    return String.format(Locale.ROOT, "CPU with no request (5 s before these runs): `serve` %.1f ms/s, the Solr JVM %.1f ms/s.",
+        serveMsPerSecond, solrMsPerSecond);
+  }
+
+  /**
+   * The sizes of Solr's query result and document caches as the Config API's overlay sets them.
+   * (The test framework's nodes run with Solr's metrics off, so cache hits cannot be counted.)
+   */
+  private static String cacheSizes(String overlayUrl) throws Exception {
+    JsonNode query = Http.json(overlayUrl + "?wt=json").path("overlay").path("props").path("query");
+    return "Solr's query result and document caches during these runs: size " + query.path("queryResultCache").path("size").asText("?")
+        + " and " + query.path("documentCache").path("size").asText("?") + " (Config API overlay; the test framework's Solr node runs"
+        + " with metrics off, so their hits are not counted).";
   }
 
   /** wrk over the target's requests in turn: requests, req/s, p50 ms, p99 ms, errors. */
@@ -395,5 +486,75 @@ public final class SideBySideBench {
           r.cpuPerRequestMs(), r.load()));
     }
     return md.toString();
+  }
+
+  /**
+   * The per-kind runs as Markdown: one row per kind with both servers' figures (means of the
+   * rounds for req/s, p50 and p99; CPU time over all rounds / requests) and whether ours meets each
+   * of the targets against Solr, then every run.
+   */
+  static String kindReport(List<KindRun> kindRuns, String cacheNote) {
+    if (kindRuns.isEmpty()) {
+      return "";
+    }
+    java.util.Map<String, List<KindRun>> kinds = new java.util.LinkedHashMap<>();
+    for (KindRun k : kindRuns) {
+      kinds.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k);
+    }
+    StringBuilder md = new StringBuilder("\n### Per kind of query\n\n");
+    md.append("wrk over one kind's queries only (in turn), our server then Solr for each kind (which goes first changes every round). ")
+        .append("Each row: means of the rounds for req/s, p50 and p99; CPU = CPU time over all rounds / requests (`serve` for ours, ")
+        .append("the Solr JVM for Solr). Met = ours ≥ Solr's req/s, ours ≤ Solr's CPU per request, ours ≤ Solr's p99.");
+    if (cacheNote != null) {
+      md.append(' ').append(cacheNote);
+    }
+    md.append("\n\n| kind | queries | ours req/s | Solr req/s | ours/Solr req/s | ours p50 ms | Solr p50 ms | ours p99 ms | Solr p99 ms ")
+        .append("| ours CPU ms/req | Solr CPU ms/req | met: req/s, CPU, p99 | errors | load first → last |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|\n");
+    for (java.util.Map.Entry<String, List<KindRun>> e : kinds.entrySet()) {
+      List<Run> ours = e.getValue().stream().map(KindRun::run).filter(r -> r.engine().equals(EMBEDDED)).toList();
+      List<Run> theirs = e.getValue().stream().map(KindRun::run).filter(r -> !r.engine().equals(EMBEDDED)).toList();
+      if (ours.isEmpty() || theirs.isEmpty()) {
+        continue;
+      }
+      double[] o = pooled(ours);
+      double[] t = pooled(theirs);
+      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s, %s, %s | %d / %d | %s → %s |%n",
+          e.getKey(), e.getValue().get(0).queries(), o[0], t[0], o[0] / t[0], o[1], t[1], o[2], t[2], o[3], t[3],
+          yesNo(o[0] >= t[0]), yesNo(o[3] <= t[3]), yesNo(o[2] <= t[2]), (long) o[4], (long) t[4],
+          e.getValue().get(0).run().load(), e.getValue().get(e.getValue().size() - 1).run().load()));
+    }
+    md.append("\nEach run of a kind:\n\n| kind | server | round | requests | req/s | p50 ms | p99 ms | errors | CPU ms/req | load after |\n")
+        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (KindRun k : kindRuns) {
+      Run r = k.run();
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %,.0f | %.2f | %.2f | %d | %.2f | %s |%n", k.kind(), r.engine(), r.round(),
+          r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors(), r.cpuPerRequestMs(), r.load()));
+    }
+    return md.toString();
+  }
+
+  /** Runs of one server pooled: mean req/s, mean p50, mean p99, CPU ms per request over all, errors. */
+  private static double[] pooled(List<Run> runs) {
+    double rate = 0;
+    double p50 = 0;
+    double p99 = 0;
+    double cpuMs = 0;
+    long requests = 0;
+    long errors = 0;
+    for (Run r : runs) {
+      rate += r.perSecond();
+      p50 += r.p50();
+      p99 += r.p99();
+      cpuMs += r.serverCpuMs() + r.solrCpuMs();
+      requests += r.requests();
+      errors += r.errors();
+    }
+    int n = runs.size();
+    return new double[] {rate / n, p50 / n, p99 / n, cpuMs / Math.max(1, requests), errors};
+  }
+
+  private static String yesNo(boolean met) {
+    return met ? "yes" : "**no**";
   }
 }

@@ -253,7 +253,8 @@ public class SolrClusterTest {
   /**
    * {@code bench --solr URL --collection NAME} runs the query list against {@code serve} and
    * {@code serve --solr} in one run and writes both engines' rows, with the totals checked equal
-   * (the collection holds the bundled corpus, which the bench indexes for {@code serve}).
+   * (the collection holds the bundled corpus, which the bench indexes for {@code serve}), then a
+   * table with one row per kind of query of the list and each kind's runs of both engines.
    */
   @Test
   public void benchRunsTheQueryListAgainstBothEnginesSideBySide() throws Exception {
@@ -273,6 +274,29 @@ public class SolrClusterTest {
         assertTrue(engine + " round " + round + ":\n" + md,
             java.util.regex.Pattern.compile("(?m)^\\| " + engine + " \\| " + round + " \\| [0-9,]+ \\| .* \\| 0 \\| [0-9.]+ \\|")
                 .matcher(md).find());
+      }
+    }
+    // Each kind of the query list loaded on its own: one row per kind with both engines' figures.
+    assertTrue(md, md.contains("### Per kind of query"));
+    Set<String> kinds = new java.util.LinkedHashSet<>();
+    for (String line : Files.readAllLines(Product.home().resolve("bench/queries.txt"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        kinds.add(line.substring(0, line.indexOf('\t')).strip());
+      }
+    }
+    assertTrue(kinds.toString(), kinds.size() > 1);
+    String table = md.substring(md.indexOf("### Per kind of query"));
+    table = table.substring(0, table.indexOf("\nEach run of a kind:"));
+    List<String> rows = table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| kind ")).toList();
+    assertEquals(md, kinds.size(), rows.size());
+    for (String kind : kinds) {
+      assertTrue(kind + ":\n" + md, rows.stream().anyMatch(r -> java.util.regex.Pattern
+          .compile("^\\| " + java.util.regex.Pattern.quote(kind) + " \\| [0-9]+ \\| [0-9,]+ \\| [0-9,]+ \\| [0-9.]+ \\| .*\\| 0 / 0 \\|")
+          .matcher(r).find()));
+      for (String engine : List.of("embedded", "solr")) {
+        for (int round = 1; round <= 2; round++) {
+          assertTrue(kind + " " + engine + " round " + round + ":\n" + md, md.contains("| " + kind + " | " + engine + " | " + round + " | "));
+        }
       }
     }
   }
