@@ -68,8 +68,10 @@ final class ServedSnapshots {
     if (generation.isEmpty() || generation.get().equals(old.generation)) {
       return false;
     }
-    current.set(IndexSnapshot.open(generation.get(), analyzer, titles));
+    IndexSnapshot next = IndexSnapshot.open(generation.get(), analyzer, titles);
+    current.set(next);
     old.release();
+    warmFacetState(next);
     warmCompletions();
     return true;
   }
@@ -83,10 +85,35 @@ final class ServedSnapshots {
       return false;
     }
     // Facet state, spelling memory and the rest are per reader: the new snapshot builds its own.
-    current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old, titles));
+    IndexSnapshot next = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old, titles);
+    current.set(next);
     old.release();
+    warmFacetState(next);
     warmCompletions();
     return true;
+  }
+
+  /**
+   * Builds the facet state of a snapshot just served, off the refresh path: its articles can be
+   * looked up meanwhile, and a search that comes first builds it itself (or waits for this build).
+   */
+  private void warmFacetState(IndexSnapshot s) {
+    if (!s.tryAcquire()) {
+      return;
+    }
+    try {
+      background.execute(() -> {
+        try {
+          s.facetState();
+        } catch (IOException | RuntimeException e) {
+          // The first search that needs it builds it again, and reports what goes wrong.
+        } finally {
+          s.release();
+        }
+      });
+    } catch (RuntimeException e) {
+      s.release(); // the executor is shut down: the server is stopping
+    }
   }
 
   /**
