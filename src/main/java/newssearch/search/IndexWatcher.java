@@ -78,9 +78,21 @@ public final class IndexWatcher implements AutoCloseable {
     if (!nudged.compareAndSet(false, true)) {
       return;
     }
+    scheduleNudged();
+  }
+
+  /**
+   * Runs the nudged check once the interval since the last refresh has passed. Looked at again
+   * when it is due: a check running when the nudge came may have refreshed meanwhile.
+   */
+  private void scheduleNudged() {
     long wait = Math.max(0, intervalNanos - (System.nanoTime() - lastRefreshNanos));
     try {
       timer.schedule(() -> {
+        if (System.nanoTime() - lastRefreshNanos < intervalNanos) {
+          scheduleNudged();
+          return;
+        }
         nudged.set(false);
         check();
       }, wait, TimeUnit.NANOSECONDS);
