@@ -87,6 +87,19 @@ public final class LiveIndex implements Closeable {
   /** Told after each {@link #apply}, so a refresh can follow soon instead of at the next tick. */
   private volatile Runnable applied = () -> {};
   private long lastCommitNanos = System.nanoTime();
+  /**
+   * Whether each id applied since the last refresh started is present (added) or not (deleted):
+   * with {@link #refreshing}, what {@link #apply} tells "replaced" from "indexed" by without
+   * opening a reader of its own, which flushed a segment under this lock on every post and, run
+   * beside the watcher's refresh, could make that one return the older reader. Guarded by this.
+   */
+  private Map<String, Boolean> pending = new HashMap<>();
+  /** The same for the updates applied before the refresh under way started; empty between refreshes. Guarded by this. */
+  private Map<String, Boolean> refreshing = Map.of();
+  /** Ids {@link #pending} holds at most before an update refreshes the reader itself (a long run of {@code add}). */
+  static final int MAX_PENDING = 100_000;
+  /** One refresh at a time: each hands its ids from pending to refreshing and back. */
+  private final java.util.concurrent.locks.ReentrantLock refreshLock = new java.util.concurrent.locks.ReentrantLock();
 
   private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
       Map<String, String> commitData, long[] appliedSeq) {
@@ -172,15 +185,24 @@ public final class LiveIndex implements Closeable {
     List<Boolean> existed = new ArrayList<>(ops.size());
     synchronized (this) {
       Open o = open;
-      o.readers.maybeRefreshBlocking();
+      if (pending.size() > MAX_PENDING) {
+        // Under this lock no update comes between: the reader then has every one applied so far.
+        o.readers.maybeRefreshBlocking();
+        pending = new HashMap<>();
+        refreshing = Map.of();
+      }
+      // The newest reader has every update applied before the last refresh started, perhaps a few
+      // more; those after are in pending (newest), those of a refresh under way in refreshing.
       DirectoryReader reader = o.readers.acquire();
       try {
         IndexSearcher before = new IndexSearcher(reader);
         List<UpdateLog.Entry> entries = log.append(ops, at);
-        Map<String, Boolean> present = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
           UpdateLog.Entry e = entries.get(i);
-          Boolean known = present.get(e.id());
+          Boolean known = pending.get(e.id());
+          if (known == null) {
+            known = refreshing.get(e.id());
+          }
           Term id = new Term(Schema.ID, e.id());
           existed.add(known != null ? known : before.count(new TermQuery(id)) > 0);
           if (e.isDelete()) {
@@ -188,7 +210,7 @@ public final class LiveIndex implements Closeable {
           } else {
             o.writer.updateDocument(id, docs.get(i));
           }
-          present.put(e.id(), !e.isDelete());
+          pending.put(e.id(), !e.isDelete());
           o.appliedSeq[0] = e.seq();
         }
         uncommitted = true;
@@ -212,14 +234,35 @@ public final class LiveIndex implements Closeable {
    */
   public void refresh() throws IOException {
     followPublished();
-    ReaderManager readers;
-    synchronized (this) {
-      readers = open.readers;
-    }
+    refreshLock.lock();
     try {
-      readers.maybeRefresh();
-    } catch (AlreadyClosedException e) {
-      // Switched to another generation meanwhile: the next refresh reads that one.
+      ReaderManager readers;
+      synchronized (this) {
+        readers = open.readers;
+        // The reader opened below has every update applied until now.
+        refreshing = pending;
+        pending = new HashMap<>();
+      }
+      boolean opened = false;
+      try {
+        readers.maybeRefreshBlocking();
+        opened = true;
+      } catch (AlreadyClosedException e) {
+        // Switched to another generation meanwhile (which forgot these ids): the next refresh reads that one.
+        opened = true;
+      } finally {
+        synchronized (this) {
+          if (!opened) {
+            // The reader is the older one still: its ids stay pending, behind the newer ones.
+            Map<String, Boolean> merged = new HashMap<>(refreshing);
+            merged.putAll(pending);
+            pending = merged;
+          }
+          refreshing = Map.of();
+        }
+      }
+    } finally {
+      refreshLock.unlock();
     }
     boolean due;
     synchronized (this) {
@@ -319,6 +362,9 @@ public final class LiveIndex implements Closeable {
     Open previous = open;
     open = next;
     uncommitted = false;
+    // The new generation's reader was opened after every update so far was applied to it.
+    pending = new HashMap<>();
+    refreshing = Map.of();
     previous.close(false);
   }
 

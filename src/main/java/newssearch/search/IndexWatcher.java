@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
  * file works on every file system, including those where change notification does not.
  *
  * <p>Live updates {@link #nudge} it: the refresh that makes them searchable then starts as soon as
- * the interval since the last one allows, instead of at the next tick. A stream of updates thus
+ * the interval since the last refresh allows, instead of at the next tick. A stream of updates thus
  * waits at most one interval plus one refresh, and a lone update about one refresh; checks still
- * never run more than one at a time.
+ * never run more than one at a time. The interval is counted from the last check that made
+ * something new searchable, not from the last tick: a tick that found nothing costs next to
+ * nothing, and counting it made an update wait for up to a whole interval (half of one on average)
+ * after an idle tick, which was most of the time from a post's answer to its articles being found.
  */
 public final class IndexWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
@@ -27,15 +30,18 @@ public final class IndexWatcher implements AutoCloseable {
   private final long intervalNanos;
   /** A nudged check is scheduled and has not started yet. */
   private final AtomicBoolean nudged = new AtomicBoolean();
-  /** When the last check started; the served snapshot is fresh at start, so a first nudge runs at once. */
-  private volatile long lastCheckNanos;
+  /**
+   * When the last check that switched to a newer snapshot started; the served snapshot is fresh at
+   * start, so a first nudge runs at once.
+   */
+  private volatile long lastRefreshNanos;
   /** The generation last logged: live refreshes of the same one are too frequent to log. */
   private volatile String logged;
 
   private IndexWatcher(ArticleSearcher searcher, Duration interval) {
     this.searcher = searcher;
     this.intervalNanos = Math.max(1, interval.toMillis()) * 1_000_000;
-    this.lastCheckNanos = System.nanoTime() - intervalNanos;
+    this.lastRefreshNanos = System.nanoTime() - intervalNanos;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "index-watcher");
       t.setDaemon(true);
@@ -48,12 +54,23 @@ public final class IndexWatcher implements AutoCloseable {
     IndexWatcher watcher = new IndexWatcher(searcher, interval);
     watcher.logged = searcher.indexVersion();
     long ms = Math.max(1, interval.toMillis());
-    watcher.timer.scheduleWithFixedDelay(watcher::check, ms, ms, TimeUnit.MILLISECONDS);
+    watcher.timer.scheduleWithFixedDelay(watcher::tick, ms, ms, TimeUnit.MILLISECONDS);
     return watcher;
   }
 
   /**
-   * Asks for a check as soon as the interval since the last one has passed (at once if it has),
+   * The periodic check, for generations published by other runs and updates nobody nudged for;
+   * skipped while a refresh is younger than the interval, so that ticks and nudges together still
+   * refresh at most about once per interval.
+   */
+  private void tick() {
+    if (System.nanoTime() - lastRefreshNanos >= intervalNanos) {
+      check();
+    }
+  }
+
+  /**
+   * Asks for a check as soon as the interval since the last refresh has passed (at once if it has),
    * without waiting for the next tick. Cheap and never blocks: nudges before that check starts
    * share it.
    */
@@ -61,9 +78,21 @@ public final class IndexWatcher implements AutoCloseable {
     if (!nudged.compareAndSet(false, true)) {
       return;
     }
-    long wait = Math.max(0, intervalNanos - (System.nanoTime() - lastCheckNanos));
+    scheduleNudged();
+  }
+
+  /**
+   * Runs the nudged check once the interval since the last refresh has passed. Looked at again
+   * when it is due: a check running when the nudge came may have refreshed meanwhile.
+   */
+  private void scheduleNudged() {
+    long wait = Math.max(0, intervalNanos - (System.nanoTime() - lastRefreshNanos));
     try {
       timer.schedule(() -> {
+        if (System.nanoTime() - lastRefreshNanos < intervalNanos) {
+          scheduleNudged();
+          return;
+        }
         nudged.set(false);
         check();
       }, wait, TimeUnit.NANOSECONDS);
@@ -74,9 +103,10 @@ public final class IndexWatcher implements AutoCloseable {
 
   /** Switches to a newly published generation; true if it did. Never throws: the old one stays served. */
   public boolean check() {
-    lastCheckNanos = System.nanoTime();
+    long start = System.nanoTime();
     try {
       if (searcher.refresh()) {
+        lastRefreshNanos = start;
         String version = searcher.indexVersion();
         if (!version.equals(logged)) {
           LOG.info("now serving index {} ({} articles)", version, searcher.documentCount());

@@ -191,7 +191,7 @@ final class PlanMatcher {
     // Without filters there is no sideways count: the search is one plain query, run in this
     // thread rather than handed to another and waited for.
     ExecutorService executor = drill.getDrillDownQueries().length == 0 ? null : facetExecutor;
-    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState, executor);
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, null, s.facetState(), executor);
     DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, window, SearchFilters.sort(request.sort()), true);
     long total = exactTotal(result.drillDownFacetsCollector, result.hits.totalHits);
     return new Matches(result.hits, result.facets, total, searcher.timedOut());

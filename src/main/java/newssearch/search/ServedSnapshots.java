@@ -27,6 +27,8 @@ final class ServedSnapshots {
   /** Completions are built one at a time, for the newest snapshot: a refresh during a build asks for another. */
   private final AtomicBoolean completionsWanted = new AtomicBoolean();
   private final ReentrantLock buildingCompletions = new ReentrantLock();
+  /** The title completions of each segment, kept across refreshes while the segment is served. */
+  private final SegmentTitles.Cache titles = new SegmentTitles.Cache();
 
   private ServedSnapshots(IndexStore store, LiveIndex live, Analyzer analyzer, Executor background) {
     this.store = store;
@@ -39,7 +41,7 @@ final class ServedSnapshots {
   static ServedSnapshots of(IndexStore store, Analyzer analyzer, Executor background) throws IOException {
     ServedSnapshots served = new ServedSnapshots(store, null, analyzer, background);
     Path generation = store.current().orElseThrow(() -> new IOException("no index in " + store.root()));
-    served.current.set(IndexSnapshot.open(generation, analyzer));
+    served.current.set(IndexSnapshot.open(generation, analyzer, served.titles));
     served.warmCompletions();
     return served;
   }
@@ -48,7 +50,7 @@ final class ServedSnapshots {
   static ServedSnapshots of(LiveIndex live, IndexStore store, Analyzer analyzer, Executor background) throws IOException {
     ServedSnapshots served = new ServedSnapshots(store, live, analyzer, background);
     LiveIndex.Reader r = live.acquire();
-    served.current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, null));
+    served.current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, null, served.titles));
     served.warmCompletions();
     return served;
   }
@@ -66,8 +68,10 @@ final class ServedSnapshots {
     if (generation.isEmpty() || generation.get().equals(old.generation)) {
       return false;
     }
-    current.set(IndexSnapshot.open(generation.get(), analyzer));
+    IndexSnapshot next = IndexSnapshot.open(generation.get(), analyzer, titles);
+    current.set(next);
     old.release();
+    warmFacetState(next);
     warmCompletions();
     return true;
   }
@@ -81,10 +85,35 @@ final class ServedSnapshots {
       return false;
     }
     // Facet state, spelling memory and the rest are per reader: the new snapshot builds its own.
-    current.set(IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old));
+    IndexSnapshot next = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, old, titles);
+    current.set(next);
     old.release();
+    warmFacetState(next);
     warmCompletions();
     return true;
+  }
+
+  /**
+   * Builds the facet state of a snapshot just served, off the refresh path: its articles can be
+   * looked up meanwhile, and a search that comes first builds it itself (or waits for this build).
+   */
+  private void warmFacetState(IndexSnapshot s) {
+    if (!s.tryAcquire()) {
+      return;
+    }
+    try {
+      background.execute(() -> {
+        try {
+          s.facetState();
+        } catch (IOException | RuntimeException e) {
+          // The first search that needs it builds it again, and reports what goes wrong.
+        } finally {
+          s.release();
+        }
+      });
+    } catch (RuntimeException e) {
+      s.release(); // the executor is shut down: the server is stopping
+    }
   }
 
   /**

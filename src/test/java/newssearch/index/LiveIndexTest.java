@@ -158,4 +158,40 @@ class LiveIndexTest {
       }
     }
   }
+
+  private static int numDocs(LiveIndex live) throws IOException {
+    LiveIndex.Reader r = live.acquire();
+    try {
+      return r.reader().numDocs();
+    } finally {
+      LiveIndex.release(r);
+    }
+  }
+
+  @Test
+  void anUpdateOpensNoReaderYetTellsReplacedFromIndexedAcrossRefreshes(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    try (LiveIndex live = open(store)) {
+      int before = numDocs(live);
+      assertEquals(0, live.apply(List.of(UpdateLog.Op.add(article("p-1", "quokkarind")))).count(true));
+      LiveIndex.Applied second = live.apply(List.of(UpdateLog.Op.add(article("p-2", "quokkarind")),
+          UpdateLog.Op.add(article("p-1", "quokkarind"))));
+      assertEquals(List.of(false, true), second.existed(), "p-1 was applied, not yet refreshed");
+      // Opening a reader flushes a segment: the refresh does that, once, not every update.
+      assertEquals(before, numDocs(live), "nothing is searchable before the refresh");
+
+      live.refresh();
+      assertEquals(before + 2, numDocs(live));
+      assertEquals(List.of(true, false), live.apply(List.of(UpdateLog.Op.delete("p-2"),
+          UpdateLog.Op.add(article("p-3", "quokkarind")))).existed());
+      assertEquals(List.of(false, true), live.apply(List.of(UpdateLog.Op.delete("p-2"),
+          UpdateLog.Op.add(article("p-3", "quokkarind")))).existed(), "deleted, and added, before a refresh");
+      live.refresh();
+      assertEquals(before + 2, numDocs(live));
+      assertEquals(List.of(false, true, true), live.apply(List.of(UpdateLog.Op.delete("p-2"),
+          UpdateLog.Op.delete("p-3"), UpdateLog.Op.delete("p-1"))).existed());
+      live.refresh();
+      assertEquals(before, numDocs(live));
+    }
+  }
 }

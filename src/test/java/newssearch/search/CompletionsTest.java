@@ -142,4 +142,91 @@ class CompletionsTest {
       directory.close();
     }
   }
+
+  private static newssearch.ingest.Article article(String id, String title) {
+    return new newssearch.ingest.Article(id, title, "metadata", "A story about " + title + ".", null, "", "", List.of(),
+        "test");
+  }
+
+  private static List<String> titleIds(IndexSnapshot s, String prefix) throws IOException {
+    return s.completions().complete(prefix, 10).stream().filter(c -> c.kind().equals(Completion.TITLE))
+        .map(Completion::id).sorted().toList();
+  }
+
+  private static java.util.Set<Object> coreKeys(IndexSnapshot s) {
+    java.util.Set<Object> keys = new java.util.HashSet<>();
+    s.reader.leaves().forEach(l -> keys.add(l.reader().getCoreCacheHelper().getKey()));
+    return keys;
+  }
+
+  @Test
+  void aRefreshIndexesTheTitlesOfItsNewSegmentsOnlyAndEachSnapshotKeepsItsOwnDeletions() throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    var analyzer = Schema.analyzer(TestCorpus.config().analysis().query());
+    SegmentTitles.Cache cache = new SegmentTitles.Cache();
+    try (newssearch.index.LiveIndex live = newssearch.index.LiveIndex.open(store,
+        TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), newssearch.index.LiveRules.DEFAULT)) {
+      newssearch.index.LiveIndex.Reader r = live.acquire();
+      IndexSnapshot first = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, null, cache);
+      assertFalse(first.completions().complete("nvi", 5).isEmpty());
+      assertEquals(first.reader.leaves().size(), cache.builds(), "each segment once");
+
+      live.apply(List.of(newssearch.index.UpdateLog.Op.add(article("z1", "Zorblax harvest begins")),
+          newssearch.index.UpdateLog.Op.add(article("z2", "Zorblax festival opens"))));
+      live.refresh();
+      r = live.acquire();
+      IndexSnapshot second = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, first, cache);
+      assertEquals(List.of("z1", "z2"), titleIds(second, "zorbl"));
+      int builtBefore = cache.builds();
+
+      live.apply(List.of(newssearch.index.UpdateLog.Op.delete("z1"),
+          newssearch.index.UpdateLog.Op.add(article("z3", "Zorblax parade ends"))));
+      live.refresh();
+      r = live.acquire();
+      IndexSnapshot third = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, second, cache);
+      try {
+        assertEquals(List.of("z2", "z3"), titleIds(third, "zorbl"), "the deleted article's title is gone");
+        assertEquals(List.of("z1", "z2"), titleIds(second, "zorbl"), "the older snapshot still has it");
+        assertFalse(third.completions().complete("nvi", 5).isEmpty(), "older segments still complete");
+        java.util.Set<Object> fresh = coreKeys(third);
+        fresh.removeAll(coreKeys(second));
+        assertTrue(fresh.size() < third.reader.leaves().size(), "the refresh kept segments");
+        assertEquals(fresh.size(), cache.builds() - builtBefore, "only the new segments were indexed");
+      } finally {
+        third.release();
+        second.release();
+        first.release();
+      }
+    }
+    assertEquals(0, cache.size(), "closed with their segments once no reader holds them");
+  }
+
+  @Test
+  void titlesOfDeletedArticlesNeverCrowdOutTheLiveOnes() throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    var analyzer = Schema.analyzer(TestCorpus.config().analysis().query());
+    try (newssearch.index.LiveIndex live = newssearch.index.LiveIndex.open(store,
+        TestCorpus.config().analysis().index(), TestCorpus.config().enricher(), newssearch.index.LiveRules.DEFAULT)) {
+      List<newssearch.index.UpdateLog.Op> adds = new java.util.ArrayList<>();
+      List<newssearch.index.UpdateLog.Op> deletes = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        adds.add(newssearch.index.UpdateLog.Op.add(article("q" + (100 + i), "Quibblex report number " + i)));
+        if (i < 37) {
+          deletes.add(newssearch.index.UpdateLog.Op.delete("q" + (100 + i)));
+        }
+      }
+      live.apply(adds);
+      live.refresh();
+      live.apply(deletes);
+      live.refresh();
+      newssearch.index.LiveIndex.Reader r = live.acquire();
+      IndexSnapshot s = IndexSnapshot.adopt(r.generation(), r.reader(), analyzer, null, new SegmentTitles.Cache());
+      try {
+        // The 37 deleted titles come first in their segment: more than twice what is asked for.
+        assertEquals(List.of("q137", "q138", "q139"), titleIds(s, "quibblex"));
+      } finally {
+        s.release();
+      }
+    }
+  }
 }

@@ -56,4 +56,25 @@ class IndexWatcherTest {
       assertEquals(1, total(searcher, "zantiph"));
     }
   }
+
+  @Test
+  void aCheckThatFoundNothingNewDoesNotHoldBackTheNextUpdate(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    try (LiveIndex live = LiveIndex.open(store, TestCorpus.config().analysis().index(), TestCorpus.config().enricher(),
+            LiveRules.DEFAULT);
+        ArticleSearcher searcher = ArticleSearcher.open(live, store, TestCorpus.config().analysis().query(),
+            TestCorpus.config().taxonomy(), SearchLimits.DEFAULT);
+        IndexWatcher watcher = IndexWatcher.start(searcher, Duration.ofMinutes(1))) {
+      live.whenApplied(watcher::nudge);
+      // What a periodic tick does while nothing changes: it must not restart the interval.
+      assertEquals(false, watcher.check(), "nothing new to show");
+
+      live.apply(List.of(UpdateLog.Op.add(article("watch-3", "vellumic"))));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (total(searcher, "vellumic") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(1, total(searcher, "vellumic"), "searchable at once, not a minute after the idle check");
+    }
+  }
 }
