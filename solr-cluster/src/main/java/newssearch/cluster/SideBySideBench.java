@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The same query list ({@code bench/queries.txt}) on the same corpus, in one run, against our
@@ -55,7 +52,7 @@ import java.util.regex.Pattern;
  */
 public final class SideBySideBench {
   private static final long TICKS_PER_SECOND = 100;
-  private static final String EMBEDDED = "embedded (serve)";
+  static final String EMBEDDED = "embedded (serve)";
   private static final String SOLR = "solr /select";
   private static final String SOLR_DISTINCT = "solr /select, result+document caches off";
   private static final String PROXY = "solr (serve --solr)";
@@ -148,12 +145,12 @@ public final class SideBySideBench {
         Target proxied = Target.gets(solr.url, paths);
         Target older = baseline == null ? null : Target.gets(baseline.url, paths);
         if (older != null) {
-          wrk(older, 5, connections, work);
+          WrkLoad.run(older, 5, connections, work);
         }
-        wrk(embedded, 5, connections, work); // warm-up, not measured
-        wrk(direct, 5, connections, work);
+        WrkLoad.run(embedded, 5, connections, work); // warm-up, not measured
+        WrkLoad.run(direct, 5, connections, work);
         if (proxyArm) {
-          wrk(proxied, 5, connections, work);
+          WrkLoad.run(proxied, 5, connections, work);
         }
         for (int round = 1; round <= rounds; round++) {
           runs.add(measure(EMBEDDED, round, embedded, lucene.process.pid(), false, seconds, connections, work));
@@ -167,7 +164,7 @@ public final class SideBySideBench {
         }
         if (distinct) {
           solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 1);
-          wrk(direct, 5, connections, work);
+          WrkLoad.run(direct, 5, connections, work);
           for (int round = 1; round <= rounds; round++) {
             runs.add(measure(EMBEDDED, round, embedded, lucene.process.pid(), false, seconds, connections, work));
             runs.add(measure(SOLR_DISTINCT, round, direct, -1, true, seconds, connections, work));
@@ -179,7 +176,7 @@ public final class SideBySideBench {
             solrCaches(cluster.node(0).getBaseUrl() + "/bench/config", 0);
             solrEngine = SOLR_NO_CACHE;
             kindNotes.add(cacheSizes(cluster.node(0).getBaseUrl() + "/bench/config/overlay"));
-            wrk(direct, 5, connections, work); // the reloaded core's first requests, not measured
+            WrkLoad.run(direct, 5, connections, work); // the reloaded core's first requests, not measured
           }
           kindNotes.add(idleCpu(lucene.process.pid()));
           kindNotes.forEach(System.out::println);
@@ -208,8 +205,8 @@ public final class SideBySideBench {
         throw e;
       }
     }
-    System.out.println(report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
-    System.out.println(kindReport(kindRuns, kindNotes.isEmpty() ? null : String.join(" ", kindNotes)));
+    System.out.println(SideBySideReport.report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
+    System.out.println(SideBySideReport.kindReport(kindRuns, kindNotes.isEmpty() ? null : String.join(" ", kindNotes)));
     System.out.flush();
     // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
     // report their InterruptedException as a failure of a finished run).
@@ -231,7 +228,7 @@ public final class SideBySideBench {
       int connections, Path work) throws Exception {
     long serverBefore = pid < 0 ? 0 : cpuTicks(pid);
     long solrBefore = selfCpuNanos();
-    double[] r = wrk(target, seconds, connections, work);
+    double[] r = WrkLoad.run(target, seconds, connections, work);
     double serverMs = pid < 0 ? 0 : (cpuTicks(pid) - serverBefore) * 1000.0 / TICKS_PER_SECOND;
     double solrMs = solr ? (selfCpuNanos() - solrBefore) / 1e6 : 0;
     Run run = new Run(engine, round, (long) r[0], r[1], r[2], r[3], (long) r[4], serverMs, solrMs, load());
@@ -384,68 +381,6 @@ public final class SideBySideBench {
         + " with metrics off, so their hits are not counted).";
   }
 
-  /** wrk over the target's requests in turn: requests, req/s, p50 ms, p99 ms, errors. */
-  private static double[] wrk(Target target, int seconds, int connections, Path work) throws Exception {
-    Path script = work.resolve("requests.lua");
-    StringBuilder lua = new StringBuilder("local items = {\n");
-    for (String item : target.bodies() == null ? target.paths() : target.bodies()) {
-      lua.append("  \"").append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n");
-    }
-    lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  local item = items[(i - 1) % #items + 1]\n");
-    if (target.bodies() == null) {
-      lua.append("  return wrk.format(\"GET\", item)\n");
-    } else {
-      lua.append("  return wrk.format(\"POST\", nil, {[\"Content-Type\"] = \"application/x-www-form-urlencoded\"}, item)\n");
-    }
-    lua.append("end\n");
-    Files.writeString(script, lua);
-    Path out = work.resolve("wrk.out");
-    Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency",
-        "-s", script.toString(), target.baseUrl() + target.paths().get(0)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!wrk.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-      wrk.destroyForcibly();
-      throw new IOException("wrk did not finish");
-    }
-    String report = Files.readString(out);
-    double requests = Double.parseDouble(group("(\\d+) requests in", report));
-    double rate = Double.parseDouble(group("Requests/sec:\\s+([\\d.]+)", report));
-    double p50 = percentile("50", report);
-    double p99 = percentile("99", report);
-    long errors = 0;
-    Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(report);
-    if (socket.find()) {
-      for (int g = 1; g <= 4; g++) {
-        errors += Long.parseLong(socket.group(g));
-      }
-    }
-    Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(report);
-    if (non2xx.find()) {
-      errors += Long.parseLong(non2xx.group(1));
-    }
-    return new double[] {requests, rate, p50, p99, errors};
-  }
-
-  private static double percentile(String which, String report) {
-    Matcher m = Pattern.compile("(?m)^\\s*" + which + "(?:\\.0+)?%\\s+([\\d.]+)(us|ms|s)\\s*$").matcher(report);
-    if (!m.find()) {
-      throw new IllegalStateException("no p" + which + " in wrk's report: " + report);
-    }
-    double v = Double.parseDouble(m.group(1));
-    return switch (m.group(2)) {
-      case "us" -> v / 1000;
-      case "s" -> v * 1000;
-      default -> v;
-    };
-  }
-
-  private static String group(String regex, String text) {
-    Matcher m = Pattern.compile(regex).matcher(text);
-    if (!m.find()) {
-      throw new IllegalStateException("'" + regex + "' not in wrk's report: " + text);
-    }
-    return m.group(1);
-  }
-
   /** User + system CPU of a process, in clock ticks ({@code /proc/PID/stat}, fields 14 and 15). */
   private static long cpuTicks(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -468,93 +403,4 @@ public final class SideBySideBench {
     }
   }
 
-  private static String report(Path corpus, String layout, String started, String loadAtStart, String loadAtEnd, int queries,
-      int rounds, int seconds, int connections, List<Run> runs) {
-    StringBuilder md = new StringBuilder();
-    md.append("- Run: ").append(started).append("; corpus ").append(corpus).append("; ").append(queries)
-        .append(" queries of bench/queries.txt in turn; wrk -t2 -c").append(connections).append(" -d").append(seconds)
-        .append("s, ").append(rounds).append(" alternating rounds after a 5 s warm-up of each; ").append(layout).append("\n");
-    md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average (1, 5, 15 min) at start ")
-        .append(loadAtStart).append(", at end ").append(loadAtEnd).append("\n\n");
-    md.append("| server | round | requests | req/s | p50 ms | p99 ms | errors | serve CPU ms/req | Solr JVM CPU ms/req | CPU ms/req | load after |\n");
-    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (Run r : runs) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %.2f | %.2f | %d | %s | %s | %.2f | %s |%n", r.engine(), r.round(),
-          r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors(),
-          r.serverCpuMs() == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.serverCpuMs() / Math.max(1, r.requests())),
-          r.solrCpuMs() == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.solrCpuMs() / Math.max(1, r.requests())),
-          r.cpuPerRequestMs(), r.load()));
-    }
-    return md.toString();
-  }
-
-  /**
-   * The per-kind runs as Markdown: one row per kind with both servers' figures (means of the
-   * rounds for req/s, p50 and p99; CPU time over all rounds / requests) and whether ours meets each
-   * of the targets against Solr, then every run.
-   */
-  static String kindReport(List<KindRun> kindRuns, String cacheNote) {
-    if (kindRuns.isEmpty()) {
-      return "";
-    }
-    java.util.Map<String, List<KindRun>> kinds = new java.util.LinkedHashMap<>();
-    for (KindRun k : kindRuns) {
-      kinds.computeIfAbsent(k.kind(), x -> new ArrayList<>()).add(k);
-    }
-    StringBuilder md = new StringBuilder("\n### Per kind of query\n\n");
-    md.append("wrk over one kind's queries only (in turn), our server then Solr for each kind (which goes first changes every round). ")
-        .append("Each row: means of the rounds for req/s, p50 and p99; CPU = CPU time over all rounds / requests (`serve` for ours, ")
-        .append("the Solr JVM for Solr). Met = ours ≥ Solr's req/s, ours ≤ Solr's CPU per request, ours ≤ Solr's p99.");
-    if (cacheNote != null) {
-      md.append(' ').append(cacheNote);
-    }
-    md.append("\n\n| kind | queries | ours req/s | Solr req/s | ours/Solr req/s | ours p50 ms | Solr p50 ms | ours p99 ms | Solr p99 ms ")
-        .append("| ours CPU ms/req | Solr CPU ms/req | met: req/s, CPU, p99 | errors | load first → last |\n")
-        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|\n");
-    for (java.util.Map.Entry<String, List<KindRun>> e : kinds.entrySet()) {
-      List<Run> ours = e.getValue().stream().map(KindRun::run).filter(r -> r.engine().equals(EMBEDDED)).toList();
-      List<Run> theirs = e.getValue().stream().map(KindRun::run).filter(r -> !r.engine().equals(EMBEDDED)).toList();
-      if (ours.isEmpty() || theirs.isEmpty()) {
-        continue;
-      }
-      double[] o = pooled(ours);
-      double[] t = pooled(theirs);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s, %s, %s | %d / %d | %s → %s |%n",
-          e.getKey(), e.getValue().get(0).queries(), o[0], t[0], o[0] / t[0], o[1], t[1], o[2], t[2], o[3], t[3],
-          yesNo(o[0] >= t[0]), yesNo(o[3] <= t[3]), yesNo(o[2] <= t[2]), (long) o[4], (long) t[4],
-          e.getValue().get(0).run().load(), e.getValue().get(e.getValue().size() - 1).run().load()));
-    }
-    md.append("\nEach run of a kind:\n\n| kind | server | round | requests | req/s | p50 ms | p99 ms | errors | CPU ms/req | load after |\n")
-        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (KindRun k : kindRuns) {
-      Run r = k.run();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %,.0f | %.2f | %.2f | %d | %.2f | %s |%n", k.kind(), r.engine(), r.round(),
-          r.requests(), r.perSecond(), r.p50(), r.p99(), r.errors(), r.cpuPerRequestMs(), r.load()));
-    }
-    return md.toString();
-  }
-
-  /** Runs of one server pooled: mean req/s, mean p50, mean p99, CPU ms per request over all, errors. */
-  private static double[] pooled(List<Run> runs) {
-    double rate = 0;
-    double p50 = 0;
-    double p99 = 0;
-    double cpuMs = 0;
-    long requests = 0;
-    long errors = 0;
-    for (Run r : runs) {
-      rate += r.perSecond();
-      p50 += r.p50();
-      p99 += r.p99();
-      cpuMs += r.serverCpuMs() + r.solrCpuMs();
-      requests += r.requests();
-      errors += r.errors();
-    }
-    int n = runs.size();
-    return new double[] {rate / n, p50 / n, p99 / n, cpuMs / Math.max(1, requests), errors};
-  }
-
-  private static String yesNo(boolean met) {
-    return met ? "yes" : "**no**";
-  }
 }

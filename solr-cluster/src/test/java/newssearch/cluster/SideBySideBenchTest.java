@@ -44,13 +44,13 @@ public class SideBySideBenchTest {
         run("single", 6, "solr /select, result+document caches 0", 1, 500, 50, 4, 20, 0, 1500),
         run("prefix", 1, "solr /select, result+document caches 0", 2, 800, 80, 2, 8, 0, 800),
         run("prefix", 1, "embedded (serve)", 2, 600, 60, 3, 12, 900, 0));
-    String md = SideBySideBench.kindReport(runs, "Solr's caches during the per-kind runs: none.");
+    String md = SideBySideReport.kindReport(runs, "Solr's caches during the per-kind runs: none.");
     assertTrue(md, md.contains("### Per kind of query"));
     assertTrue(md, md.contains("Solr's caches during the per-kind runs: none."));
     assertTrue(md, md.contains("| single | 6 | 100 | 50 | 2.00 | 2.00 | 4.00 | 10.00 | 20.00 | 1.00 | 3.00 | yes, yes, yes | 0 / 0 |"));
     assertTrue(md, md.contains("| prefix | 1 | 60 | 80 | 0.75 | 3.00 | 2.00 | 12.00 | 8.00 | 1.50 | 1.00 | **no**, **no**, **no** | 0 / 0 |"));
     assertEquals(md, 2, md.lines().filter(l -> l.matches("\\| (single|prefix) \\| \\d+ \\| .*")).count());
     assertTrue(md, md.contains("| prefix | embedded (serve) | 2 | 600 | 60 | 3.00 | 12.00 | 0 | 1.50 | 1.00 2.00 3.00 |"));
-    assertEquals("", SideBySideBench.kindReport(List.of(), null));
+    assertEquals("", SideBySideReport.kindReport(List.of(), null));
   }
 }
