@@ -33,14 +33,45 @@ public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double co
    * it): the {@code feedbackTerms} words that best describe the {@code feedbackDocs} top articles
    * are added to the question, which keeps {@code feedbackQueryWeight} of the weight, and the
    * articles it matched are ranked again. {@code feedbackDocs} 0 turns feedback off.
+   *
+   * @param headlineWeight 1 or more: a word's headline and text are scored as one field (BM25F,
+   *     Lucene's {@code CombinedFieldQuery}), the headline's words counted this many times; 0: each
+   *     field on its own
+   * @param dependence the sequential dependence model's weights (Metzler and Croft; Anserini's
+   *     0.85, 0.1, 0.05): the words, each two neighbouring words close in that order, and near in
+   *     any order; the last two 0 turn it off
    */
-  public record QuestionRanking(double fieldTie, int feedbackDocs, int feedbackTerms, double feedbackQueryWeight) {
-    public static final QuestionRanking DEFAULT = new QuestionRanking(0.3, 10, 10, 0.5);
+  public record QuestionRanking(double fieldTie, int feedbackDocs, int feedbackTerms, double feedbackQueryWeight,
+      double headlineWeight, Dependence dependence) {
+    public static final QuestionRanking DEFAULT = new QuestionRanking(0.3, 10, 10, 0.5, 2, Dependence.SDM);
     /** Ranked as keyword queries are: fields added up, no feedback. */
-    public static final QuestionRanking PLAIN = new QuestionRanking(1, 0, 0, 1);
+    public static final QuestionRanking PLAIN = new QuestionRanking(1, 0, 0, 1, 0, Dependence.NONE);
+
+    /** Fields scored on their own, no dependence of neighbouring words. */
+    public QuestionRanking(double fieldTie, int feedbackDocs, int feedbackTerms, double feedbackQueryWeight) {
+      this(fieldTie, feedbackDocs, feedbackTerms, feedbackQueryWeight, 0, Dependence.NONE);
+    }
 
     public boolean feedback() {
       return feedbackDocs > 0 && feedbackTerms > 0 && feedbackQueryWeight < 1;
+    }
+
+    QuestionRanking with(double tie, int docs, int terms, double queryWeight) {
+      return new QuestionRanking(tie, docs, terms, queryWeight, headlineWeight, dependence);
+    }
+  }
+
+  /**
+   * The weights of a question's words ({@code words}), of each two neighbouring words within one
+   * word of each other in that order ({@code ordered}) and of the two within eight words in any
+   * order ({@code unordered}).
+   */
+  public record Dependence(double words, double ordered, double unordered) {
+    public static final Dependence SDM = new Dependence(0.85, 0.1, 0.05);
+    public static final Dependence NONE = new Dependence(1, 0, 0);
+
+    public boolean active() {
+      return ordered > 0 || unordered > 0;
     }
   }
 
@@ -122,31 +153,59 @@ public record MatchingRules(int relaxBelow, MinimumMatch minimumMatch, double co
           if (!(tie >= 0 && tie <= 1)) {
             throw d.error("'question-field-tie' must be between 0 and 1, not " + d.value());
           }
-          q = new QuestionRanking(tie, q.feedbackDocs(), q.feedbackTerms(), q.feedbackQueryWeight());
+          q = q.with(tie, q.feedbackDocs(), q.feedbackTerms(), q.feedbackQueryWeight());
         }
         case "feedback-docs" -> {
           int n = d.intValue();
           if (n < 0 || n > MAX_FEEDBACK) {
             throw d.error("'feedback-docs' must be between 0 and " + MAX_FEEDBACK + ", not " + n);
           }
-          q = new QuestionRanking(q.fieldTie(), n, q.feedbackTerms(), q.feedbackQueryWeight());
+          q = q.with(q.fieldTie(), n, q.feedbackTerms(), q.feedbackQueryWeight());
         }
         case "feedback-terms" -> {
           int n = d.intValue();
           if (n < 0 || n > MAX_FEEDBACK) {
             throw d.error("'feedback-terms' must be between 0 and " + MAX_FEEDBACK + ", not " + n);
           }
-          q = new QuestionRanking(q.fieldTie(), q.feedbackDocs(), n, q.feedbackQueryWeight());
+          q = q.with(q.fieldTie(), q.feedbackDocs(), n, q.feedbackQueryWeight());
         }
         case "feedback-query-weight" -> {
           double w = d.doubleValue();
           if (!(w > 0 && w <= 1)) {
             throw d.error("'feedback-query-weight' must be above 0 and at most 1, not " + d.value());
           }
-          q = new QuestionRanking(q.fieldTie(), q.feedbackDocs(), q.feedbackTerms(), w);
+          q = q.with(q.fieldTie(), q.feedbackDocs(), q.feedbackTerms(), w);
+        }
+        case "question-headline-weight" -> {
+          double w = d.doubleValue();
+          if (!(w == 0 || w >= 1 && w <= 100)) {
+            throw d.error("'question-headline-weight' must be 0 or between 1 and 100, not " + d.value());
+          }
+          q = new QuestionRanking(q.fieldTie(), q.feedbackDocs(), q.feedbackTerms(), q.feedbackQueryWeight(), w,
+              q.dependence());
+        }
+        case "question-dependence" -> {
+          String[] w = d.value().trim().split("\\s+");
+          double[] v = new double[3];
+          try {
+            if (w.length != 3) {
+              throw new NumberFormatException();
+            }
+            for (int i = 0; i < 3; i++) {
+              v[i] = Double.parseDouble(w[i]);
+            }
+          } catch (NumberFormatException e) {
+            throw d.error("'question-dependence' takes three weights (words, ordered, unordered), not " + d.value());
+          }
+          if (!(v[0] > 0 && v[0] <= 1 && v[1] >= 0 && v[1] <= 1 && v[2] >= 0 && v[2] <= 1)) {
+            throw d.error("'question-dependence' weights must be between 0 and 1, the words' above 0, not " + d.value());
+          }
+          q = new QuestionRanking(q.fieldTie(), q.feedbackDocs(), q.feedbackTerms(), q.feedbackQueryWeight(),
+              q.headlineWeight(), new Dependence(v[0], v[1], v[2]));
         }
         default -> throw d.error("unknown directive '" + d.key() + "'; expected relax-below, relax-above, minimum-match,"
-            + " common-word-ratio, optional-words, question-field-tie, feedback-docs, feedback-terms or feedback-query-weight");
+            + " common-word-ratio, optional-words, question-field-tie, question-headline-weight, question-dependence,"
+            + " feedback-docs, feedback-terms or feedback-query-weight");
       }
     }
     return new MatchingRules(relaxBelow, mm, common, optionalGiven ? Set.copyOf(optional) : DEFAULT.optionalWords,

@@ -77,9 +77,25 @@ final class PlanMatcher {
     return feedback(s, request, plan, planned, window);
   }
 
+  /**
+   * What ranks the articles {@code query} matches: for a question, also its neighbouring words
+   * close together (the sequential dependence model). Only the order changes: the query itself
+   * is what is counted, filtered and highlighted.
+   */
+  private static Query ranked(QueryPlan plan, Query query) {
+    QueryPlan.Question q = plan.question();
+    if (q == null || q.near() == null) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(QueryPlanner.nearQuery(q.near()), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
   private Planned matchTiers(IndexSnapshot s, SearchRequest request, QueryPlan plan, int window) throws IOException {
     QueryPlan.Tier first = plan.strict();
-    Matches strict = match(s, first.query(), request, window);
+    Matches strict = match(s, ranked(plan, first.query()), request, window);
     Matching firstMatching = first.matching() == null ? null : first.matching().withAllWords(strict.total);
     Planned best = new Planned(first.query(), strict, firstMatching, strict.total);
     if (request.requireAll() || plan.tiers().size() == 1) {
@@ -103,7 +119,7 @@ final class PlanMatcher {
           .add(tier.query(), BooleanClause.Occur.SHOULD)
           .add(new BoostQuery(new ConstantScoreQuery(first.query()), 0f), BooleanClause.Occur.SHOULD)
           .build();
-      Matches looser = match(s, query, request, append ? window + (int) Math.min(strict.total, window) : window);
+      Matches looser = match(s, ranked(plan, query), request, append ? window + (int) Math.min(strict.total, window) : window);
       if (looser.total > best.matches.total) {
         groups.add(looser);
         best = new Planned(query, looser, tier.matching().withAllWords(strict.total), strict.total);
@@ -130,7 +146,7 @@ final class PlanMatcher {
     }
     ScoreDoc[] top = planned.matches.top.scoreDocs;
     if (top.length < Math.min(question.ranking().feedbackDocs(), planned.matches.total)) {
-      top = match(s, planned.query, request, question.ranking().feedbackDocs()).top.scoreDocs;
+      top = match(s, ranked(plan, planned.query), request, question.ranking().feedbackDocs()).top.scoreDocs;
     }
     List<RelevanceFeedback.Doc> docs = StoredArticles.feedbackDocs(s, top, question.ranking().feedbackDocs());
     List<RelevanceFeedback.Term> terms = planner.feedback(plan, docs, WordStats.of(s.reader));

@@ -19,10 +19,16 @@ public record QueryPlan(List<Tier> tiers, Question question) {
   /**
    * A question's words, for ranking its matches again with pseudo-relevance feedback
    * ({@link QueryPlanner#expand}): each analysed term (several, space-separated, for a word that
-   * analyses to more) with the word as typed and how many times, and its clause.
+   * analyses to more) with the word as typed and how many times, and its clause; and its
+   * neighbouring words, which rank its matches (null for none).
    */
   public record Question(Map<String, Map.Entry<String, Integer>> words, Map<String, Query> clauses,
-      MatchingRules.QuestionRanking ranking) {
+      MatchingRules.QuestionRanking ranking, Near near) {
+    public Question(Map<String, Map.Entry<String, Integer>> words, Map<String, Query> clauses,
+        MatchingRules.QuestionRanking ranking) {
+      this(words, clauses, ranking, null);
+    }
+
     public Question {
       words = Map.copyOf(words);
       clauses = Map.copyOf(clauses);
@@ -52,10 +58,10 @@ public record QueryPlan(List<Tier> tiers, Question question) {
    * question's words score their fields as a disjunction max with {@code fieldTie} (1: added up).
    */
   public record Words(List<String> counted, int required, List<String> optional, List<String> phrases,
-      boolean phrasesRequired, List<String> excluded, double fieldTie) {
+      boolean phrasesRequired, List<String> excluded, double fieldTie, Near near) {
     public Words(List<String> counted, int required, List<String> optional, List<String> phrases,
         boolean phrasesRequired, List<String> excluded) {
-      this(counted, required, optional, phrases, phrasesRequired, excluded, 1);
+      this(counted, required, optional, phrases, phrasesRequired, excluded, 1, null);
     }
 
     public Words {
@@ -63,6 +69,26 @@ public record QueryPlan(List<Tier> tiers, Question question) {
       optional = List.copyOf(optional);
       phrases = List.copyOf(phrases);
       excluded = List.copyOf(excluded);
+    }
+  }
+
+  /**
+   * A question's neighbouring words, which rank an article higher where they stand close together
+   * in its text (the sequential dependence model): each pair within one word of each other in
+   * their order weighs {@code ordered}, within eight words in any order {@code unordered}, relative
+   * to a word's weight of 1.
+   */
+  public record Near(List<Pair> pairs, double ordered, double unordered) {
+    /** Two neighbouring words of the question: as typed, and as analysed for the text field. */
+    public record Pair(String first, String second, String firstTerm, String secondTerm) {}
+
+    /** At most this many words apart, in their order. */
+    public static final int ORDERED_SLOP = 1;
+    /** At most this many words apart (a phrase's slop: words in the other order count two more). */
+    public static final int UNORDERED_SLOP = 8;
+
+    public Near {
+      pairs = List.copyOf(pairs);
     }
   }
 

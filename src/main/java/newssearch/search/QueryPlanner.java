@@ -17,7 +17,9 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 
@@ -51,10 +53,10 @@ public final class QueryPlanner {
       return count == 1 ? clause : new BoostQuery(clause, count);
     }
 
-    /** The word of a question: a word of one term scores its fields as a disjunction max with {@code tie}. */
-    Word inQuestion(double tie) {
-      return key.contains(" ") || tie >= 1 ? this
-          : new Word(text, raw, key, QueryPlanner.clause(key, (float) tie), docFreq, terms, optional, count);
+    /** The word of a question: a word of one term scores its fields as the question's ranking says. */
+    Word inQuestion(MatchingRules.QuestionRanking ranking) {
+      return key.contains(" ") || ranking.fieldTie() >= 1 && ranking.headlineWeight() == 0 ? this
+          : new Word(text, raw, key, QueryPlanner.clause(key, ranking), docFreq, terms, optional, count);
     }
   }
 
@@ -84,18 +86,21 @@ public final class QueryPlanner {
     }
     List<Word> words = words(parts.words(), parser, reader);
     boolean question = rules.relaxAll(words.size());
-    double tie = question ? rules.questions().fieldTie() : 1;
-    words = words.stream().map(w -> w.inQuestion(tie)).toList();
+    MatchingRules.QuestionRanking ranking = question ? rules.questions() : MatchingRules.QuestionRanking.PLAIN;
+    double tie = ranking.fieldTie();
+    words = words.stream().map(w -> w.inQuestion(ranking)).toList();
+    int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
+    QueryPlan.Near near = question ? near(withinBudget(words, budget), budget, ranking.dependence()) : null;
     List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader,
-        parts.phrases(), parts.excluded(), tie));
+        parts.phrases(), parts.excluded(), tie, near));
     if (!fixed.isEmpty()) {
       // Last, the phrases' words as loose words, each phrase only a boost: quotes in a long
       // pasted text are quotation marks more often than a search operator.
       List<String> phraseWords = new ArrayList<>(parts.words());
       parts.phrases().forEach(p -> phraseWords.addAll(List.of(p.split("\\s+"))));
-      List<Word> looseWords = words(phraseWords, parser, reader).stream().map(w -> w.inQuestion(tie)).toList();
+      List<Word> looseWords = words(phraseWords, parser, reader).stream().map(w -> w.inQuestion(ranking)).toList();
       List<QueryPlan.Tier> loose = tiers(text, syntax, List.of(), excluded, looseWords, reader, List.of(),
-          parts.excluded(), tie);
+          parts.excluded(), tie, near);
       if (loose.size() > 1) {
         QueryPlan.Tier loosest = loose.get(loose.size() - 1);
         BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(loosest.query(), BooleanClause.Occur.MUST);
@@ -106,7 +111,8 @@ public final class QueryPlanner {
         QueryPlan.Words w = loosest.words();
         tiers.add(new QueryPlan.Tier(boosted.build(),
             new Matching(Matching.RELAXED, m.words(), m.required(), List.copyOf(dropped)), true,
-            new QueryPlan.Words(w.counted(), w.required(), w.optional(), parts.phrases(), false, w.excluded(), tie)));
+            new QueryPlan.Words(w.counted(), w.required(), w.optional(), parts.phrases(), false, w.excluded(), tie,
+                w.near())));
       }
     }
     if (!question) {
@@ -114,11 +120,11 @@ public final class QueryPlanner {
     }
     Map<String, Map.Entry<String, Integer>> questionWords = new LinkedHashMap<>();
     Map<String, Query> clauses = new LinkedHashMap<>();
-    for (Word w : withinBudget(words, limits.maxTerms() - terms(fixed) - terms(excluded))) {
+    for (Word w : withinBudget(words, budget)) {
       questionWords.put(w.key(), Map.entry(w.raw(), w.count()));
       clauses.put(w.key(), w.clause());
     }
-    return new QueryPlan(tiers, new QueryPlan.Question(questionWords, clauses, rules.questions()));
+    return new QueryPlan(tiers, new QueryPlan.Question(questionWords, clauses, rules.questions(), near));
   }
 
   /**
@@ -141,17 +147,18 @@ public final class QueryPlanner {
    */
   public static Query rankedBy(Query matched, QueryPlan.Question question, List<RelevanceFeedback.Term> terms) {
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(matched, BooleanClause.Occur.FILTER);
-    float tie = (float) question.ranking().fieldTie();
     for (RelevanceFeedback.Term t : terms) {
       Query clause = question.clauses().get(t.term());
-      q.add(new BoostQuery(clause != null ? clause : clause(t.term(), tie), (float) t.weight()), BooleanClause.Occur.SHOULD);
+      q.add(new BoostQuery(clause != null ? clause : clause(t.term(), question.ranking()), (float) t.weight()),
+          BooleanClause.Occur.SHOULD);
     }
     return q.build();
   }
 
   /** The strict query and the relaxed ones of these words, phrases and exclusions. */
   private List<QueryPlan.Tier> tiers(String text, QuerySyntax syntax, List<Query> fixed, List<Query> excluded,
-      List<Word> words, WordStats reader, List<String> phrases, List<String> excludedWords, double tie) throws IOException {
+      List<Word> words, WordStats reader, List<String> phrases, List<String> excludedWords, double tie, QueryPlan.Near near)
+      throws IOException {
     int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
     List<Word> kept = withinBudget(words, budget);
     List<String> overBudget = words.stream().filter(w -> !kept.contains(w)).map(Word::text).toList();
@@ -199,19 +206,19 @@ public final class QueryPlanner {
     optional.stream().sorted(Comparator.comparingInt(Word::docFreq).reversed()).forEach(w -> dropped.add(w.text()));
     dropped.addAll(overBudget);
     tiers.add(relaxedTier(counted, optional, required, kept.size(), dropped, fixed, excluded, false, phrases, excludedWords,
-        tie));
+        tie, near));
     if (required > 1 && required < counted.size()) {
       // None with enough of the words: any of them will do, the articles with more of the rarer
       // words ranked first, rather than nothing.
       tiers.add(relaxedTier(counted, optional, 1, kept.size(), dropped, fixed, excluded, true, phrases, excludedWords,
-          tie));
+          tie, near));
     }
     return tiers;
   }
 
   private static QueryPlan.Tier relaxedTier(List<Word> counted, List<Word> optional, int required, int words,
       List<String> dropped, List<Query> fixed, List<Query> excluded, boolean onlyWhenNothing, List<String> phrases,
-      List<String> excludedWords, double tie) {
+      List<String> excludedWords, double tie, QueryPlan.Near near) {
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
     counted.forEach(w -> enough.add(w.weighted(), BooleanClause.Occur.SHOULD));
     enough.setMinimumNumberShouldMatch(required);
@@ -219,7 +226,7 @@ public final class QueryPlanner {
     optional.forEach(w -> relaxed.add(w.weighted(), BooleanClause.Occur.SHOULD));
     return new QueryPlan.Tier(withFixed(relaxed, fixed, excluded),
         new Matching(Matching.RELAXED, words, required, List.copyOf(dropped)), onlyWhenNothing,
-        new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords, tie));
+        new QueryPlan.Words(raw(counted), required, raw(optional), phrases, true, excludedWords, tie, near));
   }
 
   private static List<String> raw(List<Word> words) {
@@ -277,28 +284,88 @@ public final class QueryPlanner {
    * scores added (Solr edismax's qf with tie 1, Elasticsearch's most_fields): a word in a real
    * headline counts once more, with the headline's own length norm. Measured with
    * {@code news-search eval} against one BM25F field over headline and text (Lucene's
-   * CombinedFieldQuery, headline weight 2): MAP 0.2110 against 0.2081 on CISI, confirmed on
-   * Cranfield (0.3065 against 0.2930). Entity names add a small bonus, which BM25's idf keeps
-   * small for names found everywhere.
-   *
-   * <p>With {@code tie} below 1 the fields are combined as a disjunction max instead (Solr's
-   * dismax {@code tie}, Elasticsearch's best_fields {@code tie_breaker}): the best field counts
-   * whole, the others {@code tie} of theirs, so a name in headline, text and entity names is not
-   * counted three times over the other words of a long question.
+   * CombinedFieldQuery, headline weight 2), both without pseudo-relevance feedback: MAP 0.2110
+   * against 0.2081 on CISI, 0.3065 against 0.2930 on Cranfield. Entity names add a small bonus,
+   * which BM25's idf keeps small for names found everywhere.
    */
   static Query clause(String token, float tie) {
-    Query headline = new TermQuery(new Term(Schema.HEADLINE, token));
-    Query text = new TermQuery(new Term(Schema.TEXT, token));
+    return clause(token, tie, 0);
+  }
+
+  /** A word of a question, its fields scored as {@code ranking} says. */
+  static Query clause(String token, MatchingRules.QuestionRanking ranking) {
+    return clause(token, (float) ranking.fieldTie(), (float) ranking.headlineWeight());
+  }
+
+  /**
+   * With {@code tie} below 1 the fields are combined as a disjunction max (Solr's dismax
+   * {@code tie}, Elasticsearch's best_fields {@code tie_breaker}): the best field counts whole, the
+   * others {@code tie} of theirs, so a name in headline, text and entity names is not counted
+   * three times over the other words of a long question. With a {@code headlineWeight} of 1 or
+   * more, headline and text are one field to BM25 (BM25F, Lucene's {@code CombinedFieldQuery}),
+   * the headline's words counted that many times: a headline is part of the article's text, and
+   * one length norm over both keeps a long article's headline from counting as a short document.
+   */
+  static Query clause(String token, float tie, float headlineWeight) {
     Query entities = new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)),
         QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT));
+    List<Query> fields = headlineWeight >= 1
+        ? List.of(new CombinedFieldQuery.Builder(token).addField(Schema.HEADLINE, headlineWeight).addField(Schema.TEXT, 1)
+            .build(), entities)
+        : List.of(new TermQuery(new Term(Schema.HEADLINE, token)), new TermQuery(new Term(Schema.TEXT, token)), entities);
     if (tie < 1) {
-      return new DisjunctionMaxQuery(List.of(headline, text, entities), tie);
+      return new DisjunctionMaxQuery(fields, tie);
     }
-    return new BooleanQuery.Builder()
-        .add(headline, BooleanClause.Occur.SHOULD)
-        .add(text, BooleanClause.Occur.SHOULD)
-        .add(entities, BooleanClause.Occur.SHOULD)
-        .build();
+    BooleanQuery.Builder sum = new BooleanQuery.Builder();
+    fields.forEach(f -> sum.add(f, BooleanClause.Occur.SHOULD));
+    return sum.build();
+  }
+
+  /**
+   * The neighbouring words of a question's {@code words} (in the order written, stop words left
+   * out, words of one term only), as many pairs as {@code budget} term lookups allow (each pair
+   * costs four); null when there are none or {@code weights} ask for none.
+   */
+  private static QueryPlan.Near near(List<Word> words, int budget, MatchingRules.Dependence weights) {
+    if (!weights.active()) {
+      return null;
+    }
+    budget -= words.stream().mapToInt(Word::terms).sum();
+    List<QueryPlan.Near.Pair> pairs = new ArrayList<>();
+    for (int i = 0; i + 1 < words.size() && budget >= 4; i++) {
+      Word a = words.get(i);
+      Word b = words.get(i + 1);
+      if (!a.key().contains(" ") && !b.key().contains(" ")) {
+        pairs.add(new QueryPlan.Near.Pair(a.raw(), b.raw(), a.key(), b.key()));
+        budget -= 4;
+      }
+    }
+    return pairs.isEmpty() ? null
+        : new QueryPlan.Near(pairs, weights.ordered() / weights.words(), weights.unordered() / weights.words());
+  }
+
+  /**
+   * The sequential dependence of {@code near}'s pairs in the text, as Anserini builds it for BM25:
+   * each pair as a phrase with a slop of one, weighted {@code ordered}, and with a slop of eight,
+   * weighted {@code unordered}.
+   */
+  static Query nearQuery(QueryPlan.Near near) {
+    BooleanQuery.Builder ordered = new BooleanQuery.Builder();
+    BooleanQuery.Builder unordered = new BooleanQuery.Builder();
+    for (QueryPlan.Near.Pair p : near.pairs()) {
+      ordered.add(new PhraseQuery(QueryPlan.Near.ORDERED_SLOP, Schema.TEXT, p.firstTerm(), p.secondTerm()),
+          BooleanClause.Occur.SHOULD);
+      unordered.add(new PhraseQuery(QueryPlan.Near.UNORDERED_SLOP, Schema.TEXT, p.firstTerm(), p.secondTerm()),
+          BooleanClause.Occur.SHOULD);
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    if (near.ordered() > 0) {
+      q.add(new BoostQuery(ordered.build(), (float) near.ordered()), BooleanClause.Occur.SHOULD);
+    }
+    if (near.unordered() > 0) {
+      q.add(new BoostQuery(unordered.build(), (float) near.unordered()), BooleanClause.Occur.SHOULD);
+    }
+    return q.build();
   }
 
   /** The words that fit the term budget, the most common left out first. */

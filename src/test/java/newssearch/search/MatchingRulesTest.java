@@ -39,8 +39,8 @@ class MatchingRulesTest {
     assertTrue(rules.optionalWords().contains("what"));
     assertTrue(rules.relaxAll(rules.relaxAbove() + 1), "a long question always gets its partial matches");
     assertFalse(rules.relaxAll(2), "a two-word query relaxes only below relax-below");
-    assertEquals(new MatchingRules.QuestionRanking(0.3, 10, 10, 0.5), rules.questions(),
-        "questions: dismax tie 0.3 and RM3 with Anserini's defaults");
+    assertEquals(new MatchingRules.QuestionRanking(0.3, 10, 10, 0.5, 2, MatchingRules.Dependence.SDM), rules.questions(),
+        "questions: headline and text as one BM25F field, dismax tie 0.3, SDM and RM3 with Anserini's defaults");
     assertTrue(rules.questions().feedback());
   }
 
@@ -52,9 +52,10 @@ class MatchingRulesTest {
   @Test
   void questionRankingIsReadFromTheFile() throws IOException {
     Files.writeString(dir.resolve(MatchingRules.FILE),
-        "question-field-tie 1\nfeedback-docs 0\nfeedback-terms 20\nfeedback-query-weight 0.7\n");
+        "question-field-tie 1\nfeedback-docs 0\nfeedback-terms 20\nfeedback-query-weight 0.7\n"
+            + "question-headline-weight 0\nquestion-dependence 0.8 0.15 0\n");
     MatchingRules.QuestionRanking q = MatchingRules.load(dir).questions();
-    assertEquals(new MatchingRules.QuestionRanking(1, 0, 20, 0.7), q);
+    assertEquals(new MatchingRules.QuestionRanking(1, 0, 20, 0.7, 0, new MatchingRules.Dependence(0.8, 0.15, 0)), q);
     assertFalse(q.feedback(), "feedback-docs 0 turns feedback off");
     Files.delete(dir.resolve(MatchingRules.FILE));
   }
@@ -63,7 +64,9 @@ class MatchingRulesTest {
   void aBadLineStopsStartupWithFileAndLine() throws IOException {
     for (String bad : new String[] {"minimum-match 2<-1 lots", "relax-below -3", "relax-above -1", "relax-above six", "common-word-ratio 2",
         "minimum-match 5<1 2<-1", "relax-below many", "require everything", "question-field-tie 1.5",
-        "feedback-docs -1", "feedback-docs 500", "feedback-terms ten", "feedback-query-weight 0"}) {
+        "feedback-docs -1", "feedback-docs 500", "feedback-terms ten", "feedback-query-weight 0",
+        "question-headline-weight 0.5", "question-headline-weight heavy", "question-dependence 0.85 0.1",
+        "question-dependence 0 0.1 0.05", "question-dependence 0.85 0.1 x", "question-dependence 0.85 -0.1 0.05"}) {
       Files.writeString(dir.resolve(MatchingRules.FILE), "# rules\nrelax-below 10\n" + bad + "\n");
       ConfigException e = assertThrows(ConfigException.class, () -> MatchingRules.load(dir), bad);
       assertEquals(3, e.line(), bad);

@@ -38,7 +38,7 @@ class QuestionRankingTest {
     MatchingRules.QuestionRanking q = rules.questions();
     MatchingRules off = new MatchingRules(rules.relaxBelow(), rules.minimumMatch(), rules.commonRatio(),
         rules.optionalWords(), rules.relaxAbove(), new MatchingRules.QuestionRanking(q.fieldTie(), 0, q.feedbackTerms(),
-            q.feedbackQueryWeight()));
+            q.feedbackQueryWeight(), q.headlineWeight(), q.dependence()));
     shipped = ArticleSearcher.open(store, TestCorpus.config().analysis().query(), TestCorpus.config().taxonomy(),
         SearchLimits.DEFAULT, rules);
     noFeedback = ArticleSearcher.open(store, TestCorpus.config().analysis().query(), TestCorpus.config().taxonomy(),

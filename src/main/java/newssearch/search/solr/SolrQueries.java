@@ -114,7 +114,40 @@ final class SolrQueries {
     for (int i = 0; i < words.excluded().size(); i++) {
       q.append(" must_not=$").append(clause(p, "wx" + i, words.excluded().get(i)));
     }
+    if (words.near() != null) {
+      // The words, not their pairs, are highlighted.
+      p.set("hl.q", q + "}");
+      q.append(" should=$").append(near(p, words.near()));
+    }
     p.set("q", q.append('}').toString());
+  }
+
+  /**
+   * A question's neighbouring words close together in the text, as the embedded engine's
+   * {@code QueryPlanner.nearQuery} ranks them: each pair as a phrase of the text field with a slop
+   * of one and of eight, weighted.
+   */
+  private static String near(ModifiableSolrParams p, QueryPlan.Near near) {
+    StringBuilder all = new StringBuilder("{!bool");
+    for (int i = 0; i < near.pairs().size(); i++) {
+      QueryPlan.Near.Pair pair = near.pairs().get(i);
+      String phrase = "\"" + escapePhrase(pair.first() + " " + pair.second()) + "\"~";
+      String[][] windows = {{"o", Integer.toString(QueryPlan.Near.ORDERED_SLOP), weight(near.ordered())},
+          {"u", Integer.toString(QueryPlan.Near.UNORDERED_SLOP), weight(near.unordered())}};
+      for (String[] w : windows) {
+        String name = "wn" + w[0] + i;
+        p.set(name, phrase + w[1]);
+        p.set(name + "q", "{!lucene df=" + Schema.TEXT + " v=$" + name + "}");
+        p.set(name + "b", "{!boost b=" + w[2] + " v=$" + name + "q}");
+        all.append(" should=$").append(name).append('b');
+      }
+    }
+    p.set("wnear", all.append('}').toString());
+    return "wnear";
+  }
+
+  private static String weight(double w) {
+    return String.format(java.util.Locale.ROOT, "%.6f", w);
   }
 
   /**
@@ -125,7 +158,7 @@ final class SolrQueries {
   static void rankedBy(ModifiableSolrParams p, List<RelevanceFeedback.Term> terms, double tie) {
     p.set("qf", QUERY_FIELDS);
     p.set("matched", p.get("q"));
-    p.set("hl.q", p.get("q"));
+    p.set("hl.q", p.get("hl.q") != null ? p.get("hl.q") : p.get("q"));
     StringBuilder q = new StringBuilder("{!bool filter=$matched");
     for (int i = 0; i < terms.size(); i++) {
       RelevanceFeedback.Term t = terms.get(i);

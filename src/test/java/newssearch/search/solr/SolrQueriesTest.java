@@ -117,7 +117,7 @@ class SolrQueriesTest {
   @Test
   void aQuestionsWordsAreDismaxClausesAndFeedbackRanksWhatTheyMatched() {
     QueryPlan.Words words = new QueryPlan.Words(List.of("huawei", "chips"), 1, List.of("what"), List.of(), true,
-        List.of(), 0.3);
+        List.of(), 0.3, null);
     ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of(), List.of(), List.of(), List.of()),
         new QueryPlan.Tier(null, null, false, words));
     assertEquals("{!dismax qf=$wqf mm=100% tie=0.3 v=$wc0}", p.get("wc0q"));
@@ -132,5 +132,23 @@ class SolrQueriesTest {
     assertEquals("{!boost b=0.250000 v=$fb1q}", p.get("fbb1"));
     assertEquals("semiconductors", p.get("fb1"));
     assertEquals("{!dismax qf=$wqf mm=100% tie=0.3 v=$fb1}", p.get("fb1q"));
+  }
+
+  /** A question's neighbouring words rank higher close together in the text, as in the embedded engine. */
+  @Test
+  void aQuestionsNeighbouringWordsAreSloppyPhrasesOfTheText() {
+    QueryPlan.Near near = new QueryPlan.Near(List.of(new QueryPlan.Near.Pair("Huawei", "chips", "huawei", "chip")), 0.1, 0.05);
+    QueryPlan.Words words = new QueryPlan.Words(List.of("Huawei", "chips"), 1, List.of(), List.of(), true, List.of(), 0.3,
+        near);
+    ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of(), List.of(), List.of(), List.of()),
+        new QueryPlan.Tier(null, null, false, words));
+    assertEquals("{!bool must=$enough should=$wnear}", p.get("q"));
+    assertEquals("{!bool must=$enough}", p.get("hl.q"), "the words are highlighted, not their pairs");
+    assertEquals("{!bool should=$wno0b should=$wnu0b}", p.get("wnear"));
+    assertEquals("\"Huawei chips\"~1", p.get("wno0"));
+    assertEquals("\"Huawei chips\"~8", p.get("wnu0"));
+    assertEquals("{!lucene df=text v=$wnu0}", p.get("wnu0q"));
+    assertEquals("{!boost b=0.100000 v=$wno0q}", p.get("wno0b"));
+    assertEquals("{!boost b=0.050000 v=$wnu0q}", p.get("wnu0b"));
   }
 }
