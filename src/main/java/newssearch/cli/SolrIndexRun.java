@@ -47,6 +47,7 @@ final class SolrIndexRun {
       out.printf(Locale.ROOT, "%-24s %12s%n", "articles indexed", String.format(Locale.ROOT, "%,d", result.documents()));
       out.printf(Locale.ROOT, "%-24s %12s%n", "skipped", String.format(Locale.ROOT, "%,d", report.skippedTotal()));
       out.printf(Locale.ROOT, "%-24s %12s%n", "time", String.format(Locale.ROOT, "%.1f s", seconds));
+      out.printf(Locale.ROOT, "%-24s %12s%n", "cpu time", String.format(Locale.ROOT, "%.1f s", IndexRun.cpuSeconds()));
       out.printf(Locale.ROOT, "collection: %s -> %s%s%n", solr.collection, result.collection(),
           result.replaced().map(old -> " (replaced " + old + ")").orElse(""));
       out.flush();

@@ -63,6 +63,8 @@ class IndexRunTest {
     assertRow(summary, "duplicate ids replaced", "1");
     assertRow(summary, "read as Windows-1252", "1");
     assertTrue(summary.lines().anyMatch(l -> l.matches("time +\\d+\\.\\d s")), summary);
+    assertTrue(summary.lines().anyMatch(l -> l.matches("cpu time +\\d+\\.\\d s")), summary);
+    assertTrue(IndexRun.cpuSeconds() > 0, "the process has run");
     assertTrue(summary.lines().anyMatch(l -> l.matches("  reading +\\d+\\.\\d s")), summary);
     assertTrue(summary.lines().anyMatch(l -> l.matches("  enriching, indexing +\\d+\\.\\d s")), summary);
     assertFalse(summary.contains("articles per second"), "no rate for eight articles: " + summary);

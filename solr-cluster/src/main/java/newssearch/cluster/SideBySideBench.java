@@ -118,13 +118,27 @@ public final class SideBySideBench {
     List<Run> runs = new ArrayList<>();
     List<KindRun> kindRuns = new ArrayList<>();
     List<String> kindNotes = new ArrayList<>();
+    String indexing = "";
     String layout = nodes + " Solr node(s), collection of " + shards + " shard(s) x " + replicas + " replica(s)";
     try (Cluster cluster = Cluster.start(nodes);
         RecordingProxy proxy = new RecordingProxy(cluster.node(0).getBaseUrl().toString().replaceAll("/solr/?$", ""))) {
       check(Product.run("solr-create", "--solr", cluster.urls(), "--collection", "bench", "--shards", Integer.toString(shards),
           "--replicas", Integer.toString(replicas)));
-      check(Product.run("index", "--solr", cluster.urls(), "--collection", "bench", "--corpus", corpus.toString()));
-      check(Product.run("index", "--index", work.resolve("index").toString(), "--corpus", corpus.toString()));
+      // Solr's part of indexing: the CPU of this JVM (where Solr runs) while the product sends the
+      // enriched articles and commits, less what the JVM spends idle over as long.
+      long idleBefore = selfCpuNanos();
+      Thread.sleep(5000);
+      double idleNanosPerSecond = (selfCpuNanos() - idleBefore) / 5.0;
+      long solrBefore = selfCpuNanos();
+      long wallBefore = System.nanoTime();
+      Product.Run toSolr = check(Product.run("index", "--solr", cluster.urls(), "--collection", "bench", "--corpus",
+          corpus.toString()));
+      double solrIndexSeconds = (selfCpuNanos() - solrBefore - idleNanosPerSecond * (System.nanoTime() - wallBefore) / 1e9) / 1e9;
+      Product.Run embeddedIndex = check(Product.run("index", "--index", work.resolve("index").toString(), "--corpus",
+          corpus.toString()));
+      indexing = SideBySideReport.indexing(cpuSeconds(embeddedIndex), cpuSeconds(toSolr), solrIndexSeconds,
+          idleNanosPerSecond / 1e6, load());
+      System.out.println(indexing);
       if (baselineJar != null) {
         check(Product.runWith(baselineJar, "index", "--index", work.resolve("baseline-index").toString(), "--corpus",
             corpus.toString()));
@@ -206,6 +220,7 @@ public final class SideBySideBench {
       }
     }
     System.out.println(SideBySideReport.report(corpus, layout, started, loadAtStart, load(), paths.size(), rounds, seconds, connections, runs));
+    System.out.println(indexing);
     System.out.println(SideBySideReport.kindReport(kindRuns, kindNotes.isEmpty() ? null : String.join(" ", kindNotes)));
     System.out.flush();
     // Solr's leftover threads end with the JVM, not interrupted one by one (exec:java would
@@ -393,14 +408,24 @@ public final class SideBySideBench {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /** The {@code cpu time} an index command printed, in seconds. */
+  static double cpuSeconds(Product.Run run) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^cpu time\\s+([0-9.]+) s$").matcher(run.out());
+    if (!m.find()) {
+      throw new IllegalStateException("the index command printed no cpu time:\n" + run.out());
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
   private static String load() throws IOException {
     return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
   }
 
-  private static void check(Product.Run run) {
+  private static Product.Run check(Product.Run run) {
     if (run.status() != 0) {
       throw new IllegalStateException("news-search failed:\n" + run.out());
     }
+    return run;
   }
 
 }

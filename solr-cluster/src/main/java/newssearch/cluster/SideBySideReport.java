@@ -30,6 +30,22 @@ final class SideBySideReport {
   }
 
   /**
+   * Indexing CPU of both engines as Markdown: the embedded engine's index command (reading,
+   * enrichment, Lucene, JVM start), and Solr's add and commit of the same enriched articles (the
+   * Solr JVM's CPU while the product sent them, less its idle rate), beside the product's own part
+   * of that run (reading and enrichment).
+   */
+  static String indexing(double embeddedSeconds, double senderSeconds, double solrSeconds, double idleMsPerSecond,
+      String load) {
+    return String.format(Locale.ROOT, "%n### Indexing CPU%n%n| | CPU s |%n|---|--:|%n"
+        + "| ours: `index --index` (reading, enrichment and Lucene; JVM start included) | %.1f |%n"
+        + "| Solr: add and commit of the enriched articles (its JVM during `index --solr`, idle %.1f ms/s subtracted) | %.1f |%n"
+        + "| the product's side of `index --solr` (reading, enrichment, sending) | %.1f |%n"
+        + "| ours / Solr's add and commit | %.2f |%n%nLoad after: %s.%n",
+        embeddedSeconds, idleMsPerSecond, solrSeconds, senderSeconds, embeddedSeconds / Math.max(0.001, solrSeconds), load);
+  }
+
+  /**
    * The per-kind runs as Markdown: one row per kind with both servers' figures (means of the
    * rounds for req/s, p50 and p99; CPU time over all rounds / requests) and whether ours meets each
    * of the targets against Solr, then every run.

@@ -53,4 +53,14 @@ public class SideBySideBenchTest {
     assertTrue(md, md.contains("| prefix | embedded (serve) | 2 | 600 | 60 | 3.00 | 12.00 | 0 | 1.50 | 1.00 2.00 3.00 |"));
     assertEquals("", SideBySideReport.kindReport(List.of(), null));
   }
+
+  @Test
+  public void theIndexingTableReadsTheCommandsCpuTimeAndComparesItWithSolrs() {
+    Product.Run run = new Product.Run(0, "articles indexed        2,225\ntime                     11.0 s\ncpu time                 19.8 s\n");
+    assertEquals(19.8, SideBySideBench.cpuSeconds(run), 1e-9);
+    String md = SideBySideReport.indexing(19.8, 18.1, 4.5, 2.0, "1.00 2.00 3.00");
+    assertTrue(md, md.contains("| ours: `index --index` (reading, enrichment and Lucene; JVM start included) | 19.8 |"));
+    assertTrue(md, md.contains("idle 2.0 ms/s subtracted) | 4.5 |"));
+    assertTrue(md, md.contains("| ours / Solr's add and commit | 4.40 |"));
+  }
 }
