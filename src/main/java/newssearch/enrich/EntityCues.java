@@ -19,7 +19,8 @@ public final class EntityCues {
   public static final String FILE = "entity-cues.conf";
   static final List<String> KINDS = List.of(
       "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role", "org-after",
-      "event-suffix", "place-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "given-name", "connector", "function-word", "not-name");
+      "event-suffix", "place-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "given-name", "connector", "function-word", "not-name",
+      "nationality-noun");
 
   private final Map<String, Set<String>> words;
 

@@ -67,7 +67,8 @@ final class ModelFusion {
       if (n.probability() < MIN_PROBABILITY) {
         continue;
       }
-      int[] span = trimmed(w, n.start(), n.end(), "person".equals(n.type()));
+      String type = afterNationalityNoun(w, n.start(), n.end()) ? "person" : n.type();
+      int[] span = trimmed(w, n.start(), n.end(), "person".equals(type));
       if (span == null) {
         continue;
       }
@@ -85,7 +86,7 @@ final class ModelFusion {
           overlapping.add(f);
           boolean inside = start <= f.start && f.end <= end && end - start > f.end - f.start;
           boolean yields = f.type == null
-              || (inside && "org".equals(n.type()) && ("place".equals(f.type) || "org".equals(f.type)));
+              || (inside && "org".equals(type) && ("place".equals(f.type) || "org".equals(f.type)));
           blocked |= !yields;
           if (f.type == null && f.start <= start && end <= f.end) {
             cover = f;
@@ -96,7 +97,7 @@ final class ModelFusion {
         continue;
       }
       scan.found.removeAll(overlapping);
-      int[] covered = cover == null ? null : trimmed(w, cover.start, cover.end, "person".equals(n.type()));
+      int[] covered = cover == null ? null : trimmed(w, cover.start, cover.end, "person".equals(type));
       if (covered != null) {
         // The rules' boundaries, trimmed like the model's ("of the USA" gave the run "the USA").
         start = covered[0];
@@ -106,7 +107,7 @@ final class ModelFusion {
       Gazetteer.Name known = known(name);
       Found f = known != null
           ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
-          : new Found(w.field, start, end, name, n.type(), true, false, Entity.MODEL);
+          : new Found(w.field, start, end, name, type, true, false, Entity.MODEL);
       if ("place".equals(f.type) && !NameScan.COUNTRIES.contains(f.name)) {
         int from = Clubs.wordAt(w, start);
         int to = Clubs.wordEndingAt(w, end);
@@ -159,6 +160,22 @@ final class ModelFusion {
       end -= 2;
     }
     return end > start ? new int[] {start, end} : null;
+  }
+
+  /**
+   * Whether the name {@code [start, end)} is a word for a person of a nation and at least two more
+   * words: "Frenchman Gilles Simon" is a person, whatever the model's type.
+   */
+  private boolean afterNationalityNoun(FieldWords w, int start, int end) {
+    Matcher m = WORD.matcher(w.text.substring(start, end));
+    if (!m.find() || !cues.is("nationality-noun", m.group())) {
+      return false;
+    }
+    int more = 0;
+    while (m.find()) {
+      more++;
+    }
+    return more >= 2;
   }
 
   /** Whether the word at {@code offset} is a known place's other name, such as a nationality ("Bulgarian"). */

@@ -110,7 +110,7 @@ public final class ArticleSearcher implements SearchEngine {
     IndexSnapshot s = served.acquire();
     try {
       PlanMatcher.Planned planned = matcher.matchPlanned(s, request, request.page() * request.size());
-      Query textQuery = planned.query();
+      Query textQuery = planned.marked();
       PlanMatcher.Matches matches = planned.matches();
       ScoreDoc[] page = SearchFilters.pageOf(matches.top().scoreDocs, request);
       List<SearchResult.Hit> hits = StoredArticles.hits(s, textQuery, page, true);
@@ -136,7 +136,7 @@ public final class ArticleSearcher implements SearchEngine {
     try {
       PlanMatcher.Planned planned = matcher.matchPlanned(s, request, SearchRequest.MAX_WINDOW);
       PlanMatcher.Matches matches = planned.matches();
-      List<SearchResult.Hit> hits = StoredArticles.hits(s, planned.query(), matches.top().scoreDocs, true);
+      List<SearchResult.Hit> hits = StoredArticles.hits(s, planned.marked(), matches.top().scoreDocs, true);
       Map<String, String> topicLabels = new java.util.TreeMap<>();
       for (SearchResult.Hit h : hits) {
         h.topics().forEach(id -> topicLabels.computeIfAbsent(id, t -> taxonomy.topic(t).map(topic -> topic.label())

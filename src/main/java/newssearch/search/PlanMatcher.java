@@ -59,8 +59,11 @@ final class PlanMatcher {
    */
   record Matches(TopDocs top, Facets facets, long total, boolean partial) {}
 
-  /** The query that ran, what it matched, and how its words were matched. */
-  record Planned(Query query, Matches matches, Matching matching, long strictTotal) {}
+  /**
+   * The query that ran, what it matched, and how its words were matched; {@code marked} is what
+   * the page's snippets mark (the query without the clauses that only rank).
+   */
+  record Planned(Query query, Matches matches, Matching matching, long strictTotal, Query marked) {}
 
   /**
    * Runs the query requiring every word; unless the request insists on every word, also runs the
@@ -97,7 +100,7 @@ final class PlanMatcher {
     QueryPlan.Tier first = plan.strict();
     Matches strict = match(s, ranked(plan, first.query()), request, window);
     Matching firstMatching = first.matching() == null ? null : first.matching().withAllWords(strict.total);
-    Planned best = new Planned(first.query(), strict, firstMatching, strict.total);
+    Planned best = new Planned(first.query(), strict, firstMatching, strict.total, first.marked());
     if (request.requireAll() || plan.tiers().size() == 1) {
       return best;
     }
@@ -122,12 +125,16 @@ final class PlanMatcher {
       Matches looser = match(s, ranked(plan, query), request, append ? window + (int) Math.min(strict.total, window) : window);
       if (looser.total > best.matches.total) {
         groups.add(looser);
-        best = new Planned(query, looser, tier.matching().withAllWords(strict.total), strict.total);
+        Query marked = strict.total == 0 ? tier.marked() : new BooleanQuery.Builder()
+            .add(tier.marked(), BooleanClause.Occur.SHOULD)
+            .add(first.marked(), BooleanClause.Occur.SHOULD)
+            .build();
+        best = new Planned(query, looser, tier.matching().withAllWords(strict.total), strict.total, marked);
       }
     }
     if (append && groups.size() > 1) {
       Matching m = best.matching;
-      best = new Planned(best.query, inOrder(groups, window), m.rankedAllFirst(), strict.total);
+      best = new Planned(best.query, inOrder(groups, window), m.rankedAllFirst(), strict.total, best.marked);
     }
     return best;
   }
@@ -155,7 +162,7 @@ final class PlanMatcher {
     }
     try {
       Matches ranked = findMatches(s, QueryPlanner.rankedBy(planned.query, question, terms), request, window);
-      return new Planned(planned.query, ranked, planned.matching, planned.strictTotal);
+      return new Planned(planned.query, ranked, planned.matching, planned.strictTotal, planned.marked);
     } catch (IndexSearcher.TooManyClauses e) {
       // A question near the term budget with its feedback words is too big to run: its first
       // ranking stands, rather than refusing a question that was answered.

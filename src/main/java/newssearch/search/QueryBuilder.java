@@ -43,23 +43,39 @@ public final class QueryBuilder {
     this.limits = limits;
   }
 
+  /**
+   * A query as it ranks ({@code ranked}) and as a page's snippets mark it ({@code marked}): the
+   * words and phrases typed, without the near-phrase clauses that only rank. Marking the near
+   * phrases too would cost the highlighter a phrase match per hit and field, and mark two words
+   * three apart as one passage of text.
+   */
+  public record Parsed(Query ranked, Query marked) {}
+
   public Query parse(String text, QuerySyntax syntax) {
+    return parseBoth(text, syntax).ranked();
+  }
+
+  /** The query of {@code text}, as it ranks and as its snippets are marked. */
+  public Parsed parseBoth(String text, QuerySyntax syntax) {
     if (text.isBlank()) {
-      return MatchAllDocsQuery.INSTANCE;
+      return new Parsed(MatchAllDocsQuery.INSTANCE, MatchAllDocsQuery.INSTANCE);
     }
     checkLength(text);
-    Query query;
+    Parsed query;
     try {
       query = switch (syntax) {
         case SIMPLE -> simple(text);
-        case LUCENE -> lucene(text);
+        case LUCENE -> {
+          Query q = lucene(text);
+          yield new Parsed(q, q);
+        }
       };
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex("it expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses");
     } catch (TooComplexToDeterminizeException e) {
       throw tooComplex("a wildcard or regular expression is too complex");
     }
-    checkCost(query);
+    checkCost(query.ranked());
     return query;
   }
 
@@ -79,18 +95,19 @@ public final class QueryBuilder {
     return parser;
   }
 
-  private Query simple(String text) {
+  private Parsed simple(String text) {
     SimpleQueryParser parser = simpleParser();
     Query query = parser.parse(SimpleSyntax.toParserSyntax(text));
     if (query == null) {
       // A query of stop words alone, or of operators alone, parses to nothing: match nothing
       // rather than everything, as a search engine user expects.
-      return new BooleanQuery.Builder().build();
+      Query nothing = new BooleanQuery.Builder().build();
+      return new Parsed(nothing, nothing);
     }
     if (SimpleSyntax.isPlainWords(text)) {
       query = orAsOneText(query, parser, text);
     }
-    return withProximityBoost(query, parser, SimpleSyntax.wantedWords(text));
+    return new Parsed(withProximityBoost(query, parser, SimpleSyntax.wantedWords(text)), query);
   }
 
   /**

@@ -44,8 +44,13 @@ public record QueryPlan(List<Tier> tiers, Question question) {
    *     phrases read as words: explicit syntax yields only to "no result")
    * @param words the same tier in words, for an engine that builds its own query (Solr); null
    *     when the tier is the query as written
+   * @param marked what a page's snippets mark: {@code query} without the clauses that only rank
    */
-  public record Tier(Query query, Matching matching, boolean onlyWhenNothing, Words words) {
+  public record Tier(Query query, Matching matching, boolean onlyWhenNothing, Words words, Query marked) {
+    public Tier(Query query, Matching matching, boolean onlyWhenNothing, Words words) {
+      this(query, matching, onlyWhenNothing, words, query);
+    }
+
     public Tier(Query query, Matching matching, boolean onlyWhenNothing) {
       this(query, matching, onlyWhenNothing, null);
     }
@@ -101,6 +106,10 @@ public record QueryPlan(List<Tier> tiers, Question question) {
 
   static QueryPlan strictOnly(Query query, Matching matching) {
     return new QueryPlan(List.of(new Tier(query, matching, false)));
+  }
+
+  static QueryPlan strictOnly(QueryBuilder.Parsed query, Matching matching) {
+    return new QueryPlan(List.of(new Tier(query.ranked(), matching, false, null, query.marked())));
   }
 
   public Tier strict() {

@@ -67,13 +67,13 @@ public final class QueryPlanner {
   /** The plan of {@code text}, deciding by the word statistics of the articles searched. */
   public QueryPlan plan(String text, QuerySyntax syntax, WordStats reader) throws IOException {
     if (syntax != QuerySyntax.SIMPLE || text.isBlank()) {
-      return QueryPlan.strictOnly(builder.parse(text, syntax), null);
+      return QueryPlan.strictOnly(builder.parseBoth(text, syntax), null);
     }
     builder.checkLength(text);
     SimpleSyntax.Parts parts = SimpleSyntax.parts(text);
     if (parts == null) {
       int n = SimpleSyntax.wantedWords(text).size();
-      return QueryPlan.strictOnly(builder.parse(text, syntax), new Matching(Matching.ALL, n, n, List.of()));
+      return QueryPlan.strictOnly(builder.parseBoth(text, syntax), new Matching(Matching.ALL, n, n, List.of()));
     }
     SimpleQueryParser parser = builder.simpleParser();
     List<Query> fixed = new ArrayList<>();
@@ -164,9 +164,12 @@ public final class QueryPlanner {
     List<String> overBudget = words.stream().filter(w -> !kept.contains(w)).map(Word::text).toList();
 
     Query strict = null;
+    Query marked = null;
     if (overBudget.isEmpty()) {
       try {
-        strict = builder.parse(text, syntax);
+        QueryBuilder.Parsed parsed = builder.parseBoth(text, syntax);
+        strict = parsed.ranked();
+        marked = parsed.marked();
       } catch (InvalidRequestException e) {
         if (!"query_too_complex".equals(e.code())) {
           throw e;
@@ -178,11 +181,13 @@ public final class QueryPlanner {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       kept.forEach(w -> all.add(w.clause(), BooleanClause.Occur.MUST));
       strict = withFixed(all, fixed, excluded);
+      marked = strict;
     }
     List<QueryPlan.Tier> tiers = new ArrayList<>();
     QueryPlan.Words allWords = overBudget.isEmpty() ? null
         : new QueryPlan.Words(raw(kept), kept.size(), List.of(), phrases, true, excludedWords);
-    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false, allWords));
+    tiers.add(new QueryPlan.Tier(strict, new Matching(Matching.ALL, kept.size(), kept.size(), overBudget), false, allWords,
+        marked));
     if (rules.relaxBelow() == 0 || kept.isEmpty()) {
       return tiers;
     }

@@ -115,6 +115,17 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aWordForAPersonOfANationIsTheirCountryAndNotPartOfTheirName() {
+    Map<String, Integer> found = names("t", "But third seed Joachim Johansson made it through after beating Frenchman "
+        + "Gilles Simon 7-6 6-3, and Dutchman Ruud van Nistelrooy watched.");
+    assertTrue(found.containsKey("person Gilles Simon") && found.containsKey("person Ruud van Nistelrooy"), found.toString());
+    assertTrue(found.containsKey("place France") && found.containsKey("place Netherlands"), found.toString());
+    assertFalse(found.keySet().stream().anyMatch(k -> k.contains("Frenchman") || k.contains("Dutchman")), found.toString());
+    Map<String, Integer> role = names("t", "Comic Joe Pasquale won the show on Monday.");
+    assertTrue(role.containsKey("person Joe Pasquale") && !role.containsKey("person Comic Joe Pasquale"), role.toString());
+  }
+
+  @Test
   void aTownIsItsClubWhereRolesOrMatchWordsSaySoInEveryMention() {
     Map<String, Integer> match = names("t", "The win lifts Leicester to third. Newcastle coach Rob Andrew said his side "
         + "had played well against Leicester, and Newcastle will now travel to Bath.");

@@ -38,6 +38,18 @@ class SnippetsTest extends SeedCorpusTest {
     }
   }
 
+  /**
+   * Words typed without quotes are marked word by word, even where they stand together: the
+   * near-phrase clause that ranks them higher there is not what the user asked to see.
+   */
+  @Test
+  void wordsWithoutQuotesAreMarkedOneByOne() throws IOException {
+    SearchResult r = searcher.search(SearchRequest.of("export controls"));
+    String all = String.join(" ", r.hits().stream().flatMap(h -> h.snippets().stream()).toList()).toLowerCase();
+    assertTrue(all.contains("<mark>export</mark> <mark>controls</mark>"), all);
+    assertTrue(!all.contains("<mark>export controls</mark>"), all);
+  }
+
   @Test
   void titlesAreHighlightedAndEscaped() throws IOException {
     SearchResult r = searcher.search(SearchRequest.of("nvidia"));

@@ -87,6 +87,8 @@ final class SolrQueries {
     p.set("main", main);
     p.set("near", Schema.TITLE + ":" + phrase + "^2 " + Schema.TEXT + ":" + phrase);
     p.set("q", "{!bool must=$main should=$near}");
+    // The near phrase only ranks: the snippets mark the words, as in the embedded engine.
+    p.set("hl.q", "{!bool must=$main}");
   }
 
   /**
