@@ -18,6 +18,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
@@ -77,28 +78,48 @@ final class PlanMatcher {
   Planned matchPlanned(IndexSnapshot s, SearchRequest request, int window) throws IOException {
     QueryPlan plan = planner.plan(request.query(), request.syntax(), s.reader);
     Planned planned = matchTiers(s, request, plan, window);
-    return feedback(s, request, plan, planned, window);
+    ScoreDoc[] firstRanking = planned.matches.top.scoreDocs;
+    QueryPlan.Question question = plan.question();
+    if (question != null && question.near() != null && request.sort() == SortOrder.RELEVANCE && planned.matches.total > 0) {
+      firstRanking = reranked(s, planned, request, QueryPlanner.nearQuery(question.near()),
+          Math.max(window, question.ranking().feedbackDocs()));
+      ScoreDoc[] page = java.util.Arrays.copyOf(firstRanking, Math.min(window, firstRanking.length));
+      Matches m = planned.matches;
+      planned = new Planned(planned.query, new Matches(new TopDocs(m.top.totalHits, page), m.facets, m.total, m.partial),
+          planned.matching, planned.strictTotal, planned.marked);
+    }
+    return feedback(s, request, plan, planned, firstRanking, window);
   }
 
   /**
-   * What ranks the articles {@code query} matches: for a question, also its neighbouring words
-   * close together (the sequential dependence model). Only the order changes: the query itself
-   * is what is counted, filtered and highlighted.
+   * How many of a question's first results its neighbouring words rank again, as Solr's rerank
+   * query ({@code reRankDocs}) and Lucene's {@code QueryRescorer} do: a sloppy phrase costs a
+   * walk through the positions of each article it is asked about, and a question matches most of
+   * a corpus, so the pairs are asked only about the articles that can reach the first page or the
+   * feedback articles.
    */
-  private static Query ranked(QueryPlan plan, Query query) {
-    QueryPlan.Question q = plan.question();
-    if (q == null || q.near() == null) {
-      return query;
-    }
-    return new BooleanQuery.Builder()
-        .add(query, BooleanClause.Occur.MUST)
-        .add(QueryPlanner.nearQuery(q.near()), BooleanClause.Occur.SHOULD)
-        .build();
+  static final int RERANK_DOCS = 100;
+
+  /**
+   * The first {@code n} of {@code planned}'s matches with the first {@link #RERANK_DOCS} ranked
+   * again by their score plus that of {@code near} (the sequential dependence of a question's
+   * words). Only the order changes: what matched, totals, facets and what is marked stay.
+   */
+  private ScoreDoc[] reranked(IndexSnapshot s, Planned planned, SearchRequest request, Query near, int n)
+      throws IOException {
+    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
+    TopDocs first = searcher.search(SearchFilters.drillDown(planned.query, request), Math.max(n, RERANK_DOCS));
+    int head = Math.min(first.scoreDocs.length, RERANK_DOCS);
+    TopDocs rescored = QueryRescorer.rescore(searcher,
+        new TopDocs(first.totalHits, java.util.Arrays.copyOf(first.scoreDocs, head)), near, 1, head);
+    List<ScoreDoc> all = new ArrayList<>(List.of(rescored.scoreDocs));
+    all.addAll(List.of(first.scoreDocs).subList(head, first.scoreDocs.length));
+    return all.subList(0, Math.min(n, all.size())).toArray(ScoreDoc[]::new);
   }
 
   private Planned matchTiers(IndexSnapshot s, SearchRequest request, QueryPlan plan, int window) throws IOException {
     QueryPlan.Tier first = plan.strict();
-    Matches strict = match(s, ranked(plan, first.query()), request, window);
+    Matches strict = match(s, first.query(), request, window);
     Matching firstMatching = first.matching() == null ? null : first.matching().withAllWords(strict.total);
     Planned best = new Planned(first.query(), strict, firstMatching, strict.total, first.marked());
     if (request.requireAll() || plan.tiers().size() == 1) {
@@ -122,7 +143,7 @@ final class PlanMatcher {
           .add(tier.query(), BooleanClause.Occur.SHOULD)
           .add(new BoostQuery(new ConstantScoreQuery(first.query()), 0f), BooleanClause.Occur.SHOULD)
           .build();
-      Matches looser = match(s, ranked(plan, query), request, append ? window + (int) Math.min(strict.total, window) : window);
+      Matches looser = match(s, query, request, append ? window + (int) Math.min(strict.total, window) : window);
       if (looser.total > best.matches.total) {
         groups.add(looser);
         Query marked = strict.total == 0 ? tier.marked() : new BooleanQuery.Builder()
@@ -144,16 +165,16 @@ final class PlanMatcher {
    * describe its top articles join the question, and the same articles are ranked by the
    * expanded question. What matched, the totals, facets and highlighted words stay the question's.
    */
-  private Planned feedback(IndexSnapshot s, SearchRequest request, QueryPlan plan, Planned planned, int window)
-      throws IOException {
+  private Planned feedback(IndexSnapshot s, SearchRequest request, QueryPlan plan, Planned planned,
+      ScoreDoc[] firstRanking, int window) throws IOException {
     QueryPlan.Question question = plan.question();
     if (question == null || !question.ranking().feedback() || request.sort() != SortOrder.RELEVANCE
         || request.requireAll() || planned.matches.total == 0) {
       return planned;
     }
-    ScoreDoc[] top = planned.matches.top.scoreDocs;
+    ScoreDoc[] top = firstRanking;
     if (top.length < Math.min(question.ranking().feedbackDocs(), planned.matches.total)) {
-      top = match(s, ranked(plan, planned.query), request, question.ranking().feedbackDocs()).top.scoreDocs;
+      top = match(s, planned.query, request, question.ranking().feedbackDocs()).top.scoreDocs;
     }
     List<RelevanceFeedback.Doc> docs = StoredArticles.feedbackDocs(s, top, question.ranking().feedbackDocs());
     List<RelevanceFeedback.Term> terms = planner.feedback(plan, docs, WordStats.of(s.reader));
