@@ -1,5 +1,7 @@
 package newssearch.search;
 
+import static newssearch.search.PlannerFixture.STATS;
+import static newssearch.search.PlannerFixture.planner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,11 +15,9 @@ import java.util.List;
 import newssearch.TestCorpus;
 import newssearch.index.IndexBuilder;
 import newssearch.index.IndexStore;
-import newssearch.index.Schema;
 import newssearch.ingest.Article;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +102,7 @@ class QuestionDependenceTest {
     MatchingRules shipped = TestCorpus.config().matching();
     Query question = planner(SearchLimits.DEFAULT, shipped).plan(QUESTION, QuerySyntax.SIMPLE, STATS).question()
         .clauses().values().iterator().next();
-    assertTrue(hasCombinedFields(question), question.toString());
+    assertTrue(PlannerFixture.contains(question, CombinedFieldQuery.class), question.toString());
 
     MatchingRules.QuestionRanking q = shipped.questions();
     MatchingRules apart = new MatchingRules(shipped.relaxBelow(), shipped.minimumMatch(), shipped.commonRatio(),
@@ -110,43 +110,9 @@ class QuestionDependenceTest {
             q.feedbackTerms(), q.feedbackQueryWeight(), 0, q.dependence()));
     Query fieldByField = planner(SearchLimits.DEFAULT, apart).plan(QUESTION, QuerySyntax.SIMPLE, STATS).question()
         .clauses().values().iterator().next();
-    assertFalse(hasCombinedFields(fieldByField), fieldByField.toString());
+    assertFalse(PlannerFixture.contains(fieldByField, CombinedFieldQuery.class), fieldByField.toString());
 
     Query keyword = planner(SearchLimits.DEFAULT, shipped).plan("battery prices", QuerySyntax.SIMPLE, STATS).strict().query();
-    assertFalse(hasCombinedFields(keyword), "keyword queries add the fields up: " + keyword);
-  }
-
-  private static final WordStats STATS = new WordStats() {
-    @Override
-    public int numDocs() {
-      return 100;
-    }
-
-    @Override
-    public int[] docFreqs(String field, List<String> terms) {
-      return terms.stream().mapToInt(t -> 5).toArray();
-    }
-  };
-
-  private static QueryPlanner planner(SearchLimits limits, MatchingRules rules) {
-    var analyzer = Schema.analyzer(TestCorpus.config().analysis().query());
-    return new QueryPlanner(analyzer, limits, rules, new QueryBuilder(analyzer));
-  }
-
-  private static boolean hasCombinedFields(Query q) {
-    boolean[] found = {false};
-    q.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
-        found[0] |= parent instanceof CombinedFieldQuery;
-        return this;
-      }
-
-      @Override
-      public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
-        found[0] |= query instanceof CombinedFieldQuery;
-      }
-    });
-    return found[0];
+    assertFalse(PlannerFixture.contains(keyword, CombinedFieldQuery.class), "keyword queries add the fields up: " + keyword);
   }
 }

@@ -14,7 +14,6 @@ import newssearch.TestCorpus;
 import newssearch.index.IndexStore;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,43 +90,18 @@ class QuestionRankingTest {
 
   @Test
   void aQuestionsWordsScoreTheirFieldsAsADisjunctionMaxAndKeywordsAddThemUp() throws IOException {
-    MatchingRules rules = TestCorpus.config().matching();
-    QueryBuilder builder = new QueryBuilder(newssearch.index.Schema.analyzer(TestCorpus.config().analysis().query()));
-    QueryPlanner planner = new QueryPlanner(newssearch.index.Schema.analyzer(TestCorpus.config().analysis().query()),
-        SearchLimits.DEFAULT, rules, builder);
-    WordStats stats = new WordStats() {
-      @Override
-      public int numDocs() {
-        return 100;
-      }
-
-      @Override
-      public int[] docFreqs(String field, List<String> terms) {
-        return terms.stream().mapToInt(t -> 5).toArray();
-      }
-    };
+    QueryPlanner planner = PlannerFixture.planner(SearchLimits.DEFAULT, TestCorpus.config().matching());
+    WordStats stats = PlannerFixture.STATS;
     QueryPlan question = planner.plan(QUESTION, QuerySyntax.SIMPLE, stats);
     QueryPlan.Tier loosest = question.tiers().get(question.tiers().size() - 1);
-    assertTrue(hasDisjunctionMax(loosest.query()), loosest.query().toString());
+    assertTrue(PlannerFixture.contains(loosest.query(), DisjunctionMaxQuery.class), loosest.query().toString());
     assertEquals(0.3, loosest.words().fieldTie());
     assertNotNull(question.question());
 
     QueryPlan keywords = planner.plan("Nvidia China ban", QuerySyntax.SIMPLE, stats);
     QueryPlan.Tier relaxed = keywords.tiers().get(1);
-    assertTrue(!hasDisjunctionMax(relaxed.query()), relaxed.query().toString());
+    assertTrue(!PlannerFixture.contains(relaxed.query(), DisjunctionMaxQuery.class), relaxed.query().toString());
     assertEquals(1.0, relaxed.words().fieldTie());
     assertNull(keywords.question());
-  }
-
-  private static boolean hasDisjunctionMax(Query q) {
-    boolean[] found = {false};
-    q.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
-        found[0] |= parent instanceof DisjunctionMaxQuery;
-        return this;
-      }
-    });
-    return found[0];
   }
 }
