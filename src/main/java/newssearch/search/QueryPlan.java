@@ -60,13 +60,24 @@ public record QueryPlan(List<Tier> tiers, Question question) {
    * A tier as words of the query as typed: an article has at least {@code required} of the
    * {@code counted} words; {@code optional} words only rank; phrases are required or only rank;
    * excluded words never occur. Each word or phrase is matched as the search box reads it; a
-   * question's words score their fields as a disjunction max with {@code fieldTie} (1: added up).
+   * question's words score their fields as a disjunction max with {@code fieldTie} (1: added up),
+   * headline and text as one field when {@code headlineWeight} is 1 or more.
    */
   public record Words(List<String> counted, int required, List<String> optional, List<String> phrases,
-      boolean phrasesRequired, List<String> excluded, double fieldTie, Near near) {
+      boolean phrasesRequired, List<String> excluded, double fieldTie, Near near, double headlineWeight) {
+    public Words(List<String> counted, int required, List<String> optional, List<String> phrases,
+        boolean phrasesRequired, List<String> excluded, double fieldTie, Near near) {
+      this(counted, required, optional, phrases, phrasesRequired, excluded, fieldTie, near, 0);
+    }
+
     public Words(List<String> counted, int required, List<String> optional, List<String> phrases,
         boolean phrasesRequired, List<String> excluded) {
       this(counted, required, optional, phrases, phrasesRequired, excluded, 1, null);
+    }
+
+    /** The same words scoring headline and text as one field, the headline's words counted {@code weight} times (0: apart). */
+    public Words withHeadlineWeight(double weight) {
+      return new Words(counted, required, optional, phrases, phrasesRequired, excluded, fieldTie, near, weight);
     }
 
     public Words {

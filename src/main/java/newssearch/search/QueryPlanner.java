@@ -124,7 +124,10 @@ public final class QueryPlanner {
       questionWords.put(w.key(), Map.entry(w.raw(), w.count()));
       clauses.put(w.key(), w.clause());
     }
-    return new QueryPlan(tiers, new QueryPlan.Question(questionWords, clauses, rules.questions(), near));
+    // An engine that builds its own query scores the words' fields as these clauses do.
+    List<QueryPlan.Tier> asQuestion = tiers.stream().map(t -> t.words() == null ? t : new QueryPlan.Tier(t.query(),
+        t.matching(), t.onlyWhenNothing(), t.words().withHeadlineWeight(ranking.headlineWeight()), t.marked())).toList();
+    return new QueryPlan(asQuestion, new QueryPlan.Question(questionWords, clauses, rules.questions(), near));
   }
 
   /**

@@ -97,6 +97,7 @@ public final class SolrConfigSet {
     field(x, SolrFields.VERSION, "plong", "indexed=\"false\" stored=\"false\"");
     field(x, Schema.TITLE, TEXT_TYPE, "indexed=\"true\" stored=\"true\" storeOffsetsWithPositions=\"true\"");
     field(x, Schema.HEADLINE, TEXT_TYPE, "indexed=\"true\" stored=\"false\"");
+    field(x, SolrFields.HEADLINE_TEXT, TEXT_TYPE, "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
     field(x, Schema.TEXT, TEXT_TYPE, "indexed=\"true\" stored=\"true\" storeOffsetsWithPositions=\"true\"");
     field(x, Schema.ENTITY_TEXT, TEXT_TYPE, "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
     field(x, Schema.SPELL, PLAIN_TYPE, "indexed=\"true\" stored=\"false\"");

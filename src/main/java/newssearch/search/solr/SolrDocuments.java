@@ -33,8 +33,12 @@ public final class SolrDocuments {
     if (!Schema.DERIVED_TITLE.equals(a.titleOrigin())) {
       // As in the embedded index: a title made from the lead sentence is no headline.
       doc.addField(Schema.HEADLINE, a.title());
+      for (int i = 0; i < SolrFields.HEADLINE_COPIES; i++) {
+        doc.addField(SolrFields.HEADLINE_TEXT, a.title());
+      }
     }
     doc.addField(Schema.TEXT, a.text());
+    doc.addField(SolrFields.HEADLINE_TEXT, a.text());
     doc.addField(Schema.SPELL, a.title() + "\n" + a.text());
     doc.addField(Schema.TITLE_ORIGIN, a.titleOrigin());
     doc.addField(Schema.ORIGIN, a.origin());

@@ -126,7 +126,7 @@ public final class SolrEngine implements SearchEngine {
     List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
     if (!feedback.isEmpty()) {
       ModifiableSolrParams p = SolrQueries.matching(request, planned.tier());
-      SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie());
+      SolrQueries.rankedBy(p, feedback, plan.question().ranking().fieldTie(), plan.question().ranking().headlineWeight());
       p.set("fl", SolrHits.FIELDS);
       p.set("start", (request.page() - 1) * request.size());
       p.set("rows", request.size());
@@ -216,11 +216,12 @@ public final class SolrEngine implements SearchEngine {
     }, true);
     List<RelevanceFeedback.Term> feedback = feedback(request, plan, planned, stats);
     double tie = plan.question() == null ? 1 : plan.question().ranking().fieldTie();
+    double headlineWeight = plan.question() == null ? 0 : plan.question().ranking().headlineWeight();
     List<SearchResult.Hit> hits = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     boolean partial = false;
     for (NamedList<Object> group : planned.groups()) {
-      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), feedback, tie, hits, seen);
+      partial |= exportTier(request, asked.getOrDefault(group, planned.tier()), feedback, tie, headlineWeight, hits, seen);
     }
     long total = planned.total();
     Map<String, String> topicLabels = new java.util.TreeMap<>();
@@ -235,13 +236,13 @@ public final class SolrEngine implements SearchEngine {
    * ranked by the expanded question when there is {@code feedback}; true if partial.
    */
   private boolean exportTier(SearchRequest request, QueryPlan.Tier tier, List<RelevanceFeedback.Term> feedback,
-      double tie, List<SearchResult.Hit> hits, java.util.Set<String> seen) throws IOException {
+      double tie, double headlineWeight, List<SearchResult.Hit> hits, java.util.Set<String> seen) throws IOException {
     String cursor = "*";
     boolean partial = false;
     while (hits.size() < SearchRequest.MAX_WINDOW) {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
       if (!feedback.isEmpty()) {
-        SolrQueries.rankedBy(p, feedback, tie);
+        SolrQueries.rankedBy(p, feedback, tie, headlineWeight);
       }
       p.set("fl", SolrHits.FIELDS);
       p.set("rows", EXPORT_PAGE);

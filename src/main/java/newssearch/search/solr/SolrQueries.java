@@ -28,6 +28,9 @@ final class SolrQueries {
    */
   static final String WORD_FIELDS = Schema.HEADLINE + "^1 " + Schema.TEXT + "^1 " + Schema.ENTITY_TEXT + "^0.5 "
       + Schema.TITLE + "^0";
+  /** The same for a question whose headline and text are one field ({@link SolrFields#HEADLINE_TEXT}). */
+  static final String COMBINED_WORD_FIELDS = SolrFields.HEADLINE_TEXT + "^1 " + Schema.ENTITY_TEXT + "^0.5 "
+      + Schema.TITLE + "^0 " + Schema.TEXT + "^0";
   /** Words this far apart count as near, as in the embedded engine. */
   static final int PROXIMITY_SLOP = 3;
 
@@ -100,14 +103,15 @@ final class SolrQueries {
   static void words(ModifiableSolrParams p, QueryPlan.Words words) {
     p.set("qf", QUERY_FIELDS);
     double tie = words.fieldTie();
+    boolean combined = combined(words.headlineWeight());
     StringBuilder enough = new StringBuilder("{!bool mm=").append(words.required());
     for (int i = 0; i < words.counted().size(); i++) {
-      enough.append(" should=$").append(wordClause(p, "wc" + i, words.counted().get(i), tie));
+      enough.append(" should=$").append(wordClause(p, "wc" + i, words.counted().get(i), tie, combined));
     }
     p.set("enough", enough.append('}').toString());
     StringBuilder q = new StringBuilder("{!bool must=$enough");
     for (int i = 0; i < words.optional().size(); i++) {
-      q.append(" should=$").append(wordClause(p, "wo" + i, words.optional().get(i), tie));
+      q.append(" should=$").append(wordClause(p, "wo" + i, words.optional().get(i), tie, combined));
     }
     for (int i = 0; i < words.phrases().size(); i++) {
       q.append(words.phrasesRequired() ? " must=$" : " should=$")
@@ -157,7 +161,8 @@ final class SolrQueries {
    * instead (pseudo-relevance feedback, as the embedded engine's {@code QueryPlanner.rankedBy}):
    * each term's word over the same fields, with its weight. Highlighting stays the question's.
    */
-  static void rankedBy(ModifiableSolrParams p, List<RelevanceFeedback.Term> terms, double tie) {
+  static void rankedBy(ModifiableSolrParams p, List<RelevanceFeedback.Term> terms, double tie, double headlineWeight) {
+    boolean combined = combined(headlineWeight);
     p.set("qf", QUERY_FIELDS);
     p.set("matched", p.get("q"));
     p.set("hl.q", p.get("hl.q") != null ? p.get("hl.q") : p.get("q"));
@@ -165,7 +170,7 @@ final class SolrQueries {
     for (int i = 0; i < terms.size(); i++) {
       RelevanceFeedback.Term t = terms.get(i);
       p.set("fbb" + i, "{!boost b=" + String.format(java.util.Locale.ROOT, "%.6f", t.weight()) + " v=$"
-          + wordClause(p, "fb" + i, t.word(), tie) + "}");
+          + wordClause(p, "fb" + i, t.word(), tie, combined) + "}");
       q.append(" should=$fbb").append(i);
     }
     p.set("q", q.append('}').toString());
@@ -174,14 +179,26 @@ final class SolrQueries {
   /**
    * A word of a tier: as the search box reads it, or for a question (a {@code tie} below 1) by
    * Solr's dismax parser, its fields combined as a disjunction max with that tie, as the
-   * embedded engine scores a question's words.
+   * embedded engine scores a question's words; with {@code combined}, headline and text as the
+   * one field {@link SolrFields#HEADLINE_TEXT} (BM25F, as the embedded engine's
+   * {@code CombinedFieldQuery}).
    */
-  private static String wordClause(ModifiableSolrParams p, String name, String word, double tie) {
+  private static String wordClause(ModifiableSolrParams p, String name, String word, double tie, boolean combined) {
     p.set("wqf", WORD_FIELDS);
+    p.set("cqf", COMBINED_WORD_FIELDS);
     p.set(name, word);
-    p.set(name + "q", tie >= 1 ? "{!simple qf=$wqf q.op=AND v=$" + name + "}"
-        : "{!dismax qf=$wqf mm=100% tie=" + tie + " v=$" + name + "}");
+    p.set(name + "q", tie >= 1 && !combined ? "{!simple qf=$wqf q.op=AND v=$" + name + "}"
+        : "{!dismax qf=$" + (combined ? "cqf" : "wqf") + " mm=100% tie=" + tie + " v=$" + name + "}");
     return name + "q";
+  }
+
+  /**
+   * Whether a question's headline and text are one field: the collection holds the headline
+   * {@link SolrFields#HEADLINE_COPIES} times in {@link SolrFields#HEADLINE_TEXT}, so only that
+   * weight can be met; another weight scores the fields apart.
+   */
+  static boolean combined(double headlineWeight) {
+    return headlineWeight == SolrFields.HEADLINE_COPIES;
   }
 
   /** Sets parameter {@code name} to the search box reading of {@code text}; returns the name of that query. */

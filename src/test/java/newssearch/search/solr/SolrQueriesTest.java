@@ -125,7 +125,7 @@ class SolrQueriesTest {
     String matched = p.get("q");
 
     SolrQueries.rankedBy(p, List.of(new RelevanceFeedback.Term("huawei", "huawei", 0.5),
-        new RelevanceFeedback.Term("semiconductor", "semiconductors", 0.25)), 0.3);
+        new RelevanceFeedback.Term("semiconductor", "semiconductors", 0.25)), 0.3, 0);
     assertEquals("{!bool filter=$matched should=$fbb0 should=$fbb1}", p.get("q"), "only the order changes");
     assertEquals(matched, p.get("matched"));
     assertEquals(matched, p.get("hl.q"), "the question's words are highlighted, not the feedback's");
@@ -150,5 +150,19 @@ class SolrQueriesTest {
     assertEquals("{!lucene df=text v=$wnu0}", p.get("wnu0q"));
     assertEquals("{!boost b=0.100000 v=$wno0q}", p.get("wno0b"));
     assertEquals("{!boost b=0.050000 v=$wnu0q}", p.get("wnu0b"));
+  }
+
+  /** A question whose headline and text are one BM25F field in the embedded engine reads the same copy field in Solr. */
+  @Test
+  void aQuestionsWordsReadHeadlineAndTextAsOneFieldWhereTheCollectionHoldsIt() {
+    QueryPlan.Words words = new QueryPlan.Words(List.of("huawei"), 1, List.of(), List.of(), true, List.of(), 0.3, null,
+        SolrFields.HEADLINE_COPIES);
+    ModifiableSolrParams p = SolrQueries.matching(request("ignored", List.of(), List.of(), List.of(), List.of()),
+        new QueryPlan.Tier(null, null, false, words));
+    assertEquals("{!dismax qf=$cqf mm=100% tie=0.3 v=$wc0}", p.get("wc0q"));
+    assertEquals("headline_text^1 entity_text^0.5 title^0 text^0", p.get("cqf"));
+    SolrQueries.rankedBy(p, List.of(new RelevanceFeedback.Term("chip", "chips", 0.5)), 0.3, SolrFields.HEADLINE_COPIES);
+    assertEquals("{!dismax qf=$cqf mm=100% tie=0.3 v=$fb0}", p.get("fb0q"));
+    assertTrue(!SolrQueries.combined(3), "a weight the collection does not hold scores the fields apart");
   }
 }
