@@ -115,6 +115,22 @@ public record QueryPlan(List<Tier> tiers, Question question) {
     }
   }
 
+  /**
+   * The same plan with a question's headline and text scored {@code weight} as one field (0:
+   * apart), for an engine that builds its own query: its tiers' words and its ranking.
+   */
+  public QueryPlan withHeadlineWeight(double weight) {
+    List<Tier> reweighted = tiers.stream().map(t -> t.words() == null ? t
+        : new Tier(t.query(), t.matching(), t.onlyWhenNothing(), t.words().withHeadlineWeight(weight), t.marked())).toList();
+    if (question == null) {
+      return new QueryPlan(reweighted, null);
+    }
+    MatchingRules.QuestionRanking r = question.ranking();
+    return new QueryPlan(reweighted, new Question(question.words(), question.clauses(),
+        new MatchingRules.QuestionRanking(r.fieldTie(), r.feedbackDocs(), r.feedbackTerms(), r.feedbackQueryWeight(), weight,
+            r.dependence()), question.near()));
+  }
+
   static QueryPlan strictOnly(Query query, Matching matching) {
     return new QueryPlan(List.of(new Tier(query, matching, false)));
   }

@@ -125,9 +125,8 @@ public final class QueryPlanner {
       clauses.put(w.key(), w.clause());
     }
     // An engine that builds its own query scores the words' fields as these clauses do.
-    List<QueryPlan.Tier> asQuestion = tiers.stream().map(t -> t.words() == null ? t : new QueryPlan.Tier(t.query(),
-        t.matching(), t.onlyWhenNothing(), t.words().withHeadlineWeight(ranking.headlineWeight()), t.marked())).toList();
-    return new QueryPlan(asQuestion, new QueryPlan.Question(questionWords, clauses, rules.questions(), near));
+    return new QueryPlan(tiers, new QueryPlan.Question(questionWords, clauses, rules.questions(), near))
+        .withHeadlineWeight(ranking.headlineWeight());
   }
 
   /**

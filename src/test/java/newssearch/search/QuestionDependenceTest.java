@@ -112,6 +112,14 @@ class QuestionDependenceTest {
         .clauses().values().iterator().next();
     assertFalse(PlannerFixture.contains(fieldByField, CombinedFieldQuery.class), fieldByField.toString());
 
+    QueryPlan plan = planner(SearchLimits.DEFAULT, shipped).plan(QUESTION, QuerySyntax.SIMPLE, STATS);
+    QueryPlan.Words words = plan.tiers().get(plan.tiers().size() - 1).words();
+    assertEquals(2.0, words.headlineWeight(), "an engine that builds its own query is told so");
+    QueryPlan apartPlan = plan.withHeadlineWeight(0);
+    assertEquals(0.0, apartPlan.tiers().get(apartPlan.tiers().size() - 1).words().headlineWeight());
+    assertEquals(0.0, apartPlan.question().ranking().headlineWeight());
+    assertEquals(plan.question().near(), apartPlan.question().near());
+
     Query keyword = planner(SearchLimits.DEFAULT, shipped).plan("battery prices", QuerySyntax.SIMPLE, STATS).strict().query();
     assertFalse(PlannerFixture.contains(keyword, CombinedFieldQuery.class), "keyword queries add the fields up: " + keyword);
   }

@@ -111,8 +111,8 @@ public final class SolrEngine implements SearchEngine {
     long start = System.nanoTime();
     String generatedAt = Instant.now().toString();
     SolrWordStats stats = new SolrWordStats(this::query);
-    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
+    QueryPlan plan = plan(request, stats, version);
     SolrTiers.Planned planned = tiers.planned(request, plan, (tier, from, rows) -> {
       ModifiableSolrParams p = SolrQueries.matching(request, tier);
       p.set("fl", SolrHits.FIELDS);
@@ -205,8 +205,8 @@ public final class SolrEngine implements SearchEngine {
   public ArticleSearcher.Export export(SearchRequest request) throws IOException {
     String generatedAt = Instant.now().toString();
     SolrWordStats stats = new SolrWordStats(this::query);
-    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
     String version = indexVersion();
+    QueryPlan plan = plan(request, stats, version);
     // The tiers a search of this request would answer with, chosen by counts alone.
     Map<NamedList<Object>, QueryPlan.Tier> asked = new java.util.IdentityHashMap<>();
     SolrTiers.Planned planned = tiers.planned(request, plan, (t, from, rows) -> {
@@ -362,6 +362,37 @@ public final class SolrEngine implements SearchEngine {
   @Override
   public void close() {
     nodes.close();
+  }
+
+  private volatile String combinedCheckedFor;
+  private volatile boolean combinedHeld;
+
+  /**
+   * The plan of {@code request}; a question's headline and text are scored apart when the
+   * collection has no {@link SolrFields#HEADLINE_TEXT} (one made by an earlier version: making it
+   * again with {@code index --solr} adds it), rather than failing on an unknown field.
+   */
+  private QueryPlan plan(SearchRequest request, SolrWordStats stats, String version) throws IOException {
+    QueryPlan plan = planner.plan(request.query(), request.syntax(), stats);
+    if (plan.question() == null || plan.question().ranking().headlineWeight() == 0 || holdsCombinedField(version)) {
+      return plan;
+    }
+    return plan.withHeadlineWeight(0);
+  }
+
+  /** Whether the collection of {@code version} has {@link SolrFields#HEADLINE_TEXT}; asked once per version. */
+  private boolean holdsCombinedField(String version) throws IOException {
+    if (!version.equals(combinedCheckedFor)) {
+      boolean held = true;
+      try {
+        query(new ModifiableSolrParams().set("q", SolrFields.HEADLINE_TEXT + ":probe").set("rows", 0));
+      } catch (InvalidRequestException e) {
+        held = false; // "undefined field"
+      }
+      combinedHeld = held;
+      combinedCheckedFor = version;
+    }
+    return combinedHeld;
   }
 
   /** Runs a query; Solr's refusal of a query it cannot parse is the user's 400, as in the embedded engine. */
