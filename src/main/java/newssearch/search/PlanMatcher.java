@@ -77,12 +77,15 @@ final class PlanMatcher {
    */
   Planned matchPlanned(IndexSnapshot s, SearchRequest request, int window) throws IOException {
     QueryPlan plan = planner.plan(request.query(), request.syntax(), s.reader);
-    Planned planned = matchTiers(s, request, plan, window);
-    ScoreDoc[] firstRanking = planned.matches.top.scoreDocs;
     QueryPlan.Question question = plan.question();
-    if (question != null && question.near() != null && request.sort() == SortOrder.RELEVANCE && planned.matches.total > 0) {
-      firstRanking = reranked(s, planned, request, QueryPlanner.nearQuery(question.near()),
-          Math.max(window, question.ranking().feedbackDocs()));
+    boolean rerank = question != null && question.near() != null && request.sort() == SortOrder.RELEVANCE;
+    // A question to rank again is matched as deep as the reranking and the feedback read.
+    Planned planned = matchTiers(s, request, plan,
+        rerank ? Math.max(window, Math.max(RERANK_DOCS, question.ranking().feedbackDocs())) : window);
+    ScoreDoc[] firstRanking = planned.matches.top.scoreDocs;
+    if (rerank && planned.matches.total > 0) {
+      firstRanking = reranked(s.searcherWithin(limits.timeoutMillis()), planned.matches.top,
+          QueryPlanner.nearQuery(question.near()));
       ScoreDoc[] page = java.util.Arrays.copyOf(firstRanking, Math.min(window, firstRanking.length));
       Matches m = planned.matches;
       planned = new Planned(planned.query, new Matches(new TopDocs(m.top.totalHits, page), m.facets, m.total, m.partial),
@@ -101,20 +104,17 @@ final class PlanMatcher {
   static final int RERANK_DOCS = 100;
 
   /**
-   * The first {@code n} of {@code planned}'s matches with the first {@link #RERANK_DOCS} ranked
-   * again by their score plus that of {@code near} (the sequential dependence of a question's
-   * words). Only the order changes: what matched, totals, facets and what is marked stay.
+   * {@code first}, its first {@link #RERANK_DOCS} ranked again by their score plus that of
+   * {@code near} (the sequential dependence of a question's words). Only the order changes: what
+   * matched, totals, facets and what is marked stay.
    */
-  private ScoreDoc[] reranked(IndexSnapshot s, Planned planned, SearchRequest request, Query near, int n)
-      throws IOException {
-    IndexSearcher searcher = s.searcherWithin(limits.timeoutMillis());
-    TopDocs first = searcher.search(SearchFilters.drillDown(planned.query, request), Math.max(n, RERANK_DOCS));
+  private static ScoreDoc[] reranked(IndexSearcher searcher, TopDocs first, Query near) throws IOException {
     int head = Math.min(first.scoreDocs.length, RERANK_DOCS);
     TopDocs rescored = QueryRescorer.rescore(searcher,
         new TopDocs(first.totalHits, java.util.Arrays.copyOf(first.scoreDocs, head)), near, 1, head);
     List<ScoreDoc> all = new ArrayList<>(List.of(rescored.scoreDocs));
     all.addAll(List.of(first.scoreDocs).subList(head, first.scoreDocs.length));
-    return all.subList(0, Math.min(n, all.size())).toArray(ScoreDoc[]::new);
+    return all.toArray(ScoreDoc[]::new);
   }
 
   private Planned matchTiers(IndexSnapshot s, SearchRequest request, QueryPlan plan, int window) throws IOException {

@@ -90,7 +90,8 @@ public final class QueryPlanner {
     double tie = ranking.fieldTie();
     words = words.stream().map(w -> w.inQuestion(ranking)).toList();
     int budget = limits.maxTerms() - terms(fixed) - terms(excluded);
-    QueryPlan.Near near = question ? near(withinBudget(words, budget), budget, ranking.dependence()) : null;
+    List<Word> kept = withinBudget(words, budget);
+    QueryPlan.Near near = question ? near(kept, budget, ranking.dependence()) : null;
     List<QueryPlan.Tier> tiers = new ArrayList<>(tiers(text, syntax, fixed, excluded, words, reader,
         parts.phrases(), parts.excluded(), tie, near));
     if (!fixed.isEmpty()) {
@@ -120,7 +121,7 @@ public final class QueryPlanner {
     }
     Map<String, Map.Entry<String, Integer>> questionWords = new LinkedHashMap<>();
     Map<String, Query> clauses = new LinkedHashMap<>();
-    for (Word w : withinBudget(words, budget)) {
+    for (Word w : kept) {
       questionWords.put(w.key(), Map.entry(w.raw(), w.count()));
       clauses.put(w.key(), w.clause());
     }
