@@ -253,8 +253,7 @@ final class Report {
   }
 
   /** One engine's runs of one kind, pooled over the rounds. */
-  record KindFigures(long requests, double requestsPerSecond, double p50Ms, double p99Ms, double cpuMsPerRequest, long errors,
-      String firstLoad, String lastLoad) {
+  record KindFigures(long requests, double requestsPerSecond, double p50Ms, double p99Ms, double cpuMsPerRequest, long errors) {
     static KindFigures of(List<SolrSideBySide.KindRun> runs) {
       long requests = 0;
       long errors = 0;
@@ -272,8 +271,7 @@ final class Report {
         cpuMs += k.run().cpuMsPerRequest() * w.requests();
       }
       int n = runs.size();
-      return new KindFigures(requests, rate / n, p50 / n, p99 / n, cpuMs / Math.max(1, requests), errors,
-          runs.get(0).run().loadAverage(), runs.get(n - 1).run().loadAverage());
+      return new KindFigures(requests, rate / n, p50 / n, p99 / n, cpuMs / Math.max(1, requests), errors);
     }
   }
 
