@@ -30,8 +30,9 @@ public final class ModelNameFinder {
 
   public ModelNameFinder(TokenNameFinderModel model) {
     this.model = model;
-    new NameDecoder(model); // a model without a maximum-entropy name model fails here, at load
-    this.decoders = ThreadLocal.withInitial(() -> new NameDecoder(model));
+    // A model without a maximum-entropy name model fails here, at load. The weights are made once.
+    MaxentWeights weights = MaxentWeights.of(NameDecoder.maxentOf(model));
+    this.decoders = ThreadLocal.withInitial(() -> new NameDecoder(model, weights));
   }
 
   /** The model of {@code configDir}, or null when there is none (then only the gazetteer and the cues find names). */

@@ -28,19 +28,30 @@ final class NameDecoder {
   private static final String MODEL_ENTRY = "nameFinder.model";
 
   private final MaxentModel maxent;
+  /** The model's weights for fast lookup, or null when only the model itself gives its answers. */
+  private final MaxentWeights weights;
   private final NameContextGenerator context;
   private final SequenceCodec<String> codec;
   private final SequenceValidator<String> validator;
 
   NameDecoder(TokenNameFinderModel model) {
-    Object artifact = model.getArtifact(MODEL_ENTRY);
-    if (!(artifact instanceof MaxentModel m)) {
-      throw new IllegalArgumentException("the model has no maximum-entropy name model");
-    }
-    this.maxent = m;
+    this(model, MaxentWeights.of(maxentOf(model)));
+  }
+
+  /** A decoder reading {@code weights}, made once from the model's {@link #maxentOf} and shared by every thread. */
+  NameDecoder(TokenNameFinderModel model, MaxentWeights weights) {
+    this.maxent = maxentOf(model);
+    this.weights = weights;
     this.context = model.getFactory().createContextGenerator();
     this.codec = model.getFactory().createSequenceCodec();
     this.validator = codec.createSequenceValidator();
+  }
+
+  static MaxentModel maxentOf(TokenNameFinderModel model) {
+    if (model.getArtifact(MODEL_ENTRY) instanceof MaxentModel m) {
+      return m;
+    }
+    throw new IllegalArgumentException("the model has no maximum-entropy name model");
   }
 
   /** Forgets what earlier sentences taught: call at the start of each document. */
@@ -59,7 +70,8 @@ final class NameDecoder {
         probs[i] = 1.0;
         continue;
       }
-      double[] scores = maxent.eval(context.getContext(i, words, outcomes, null));
+      String[] features = context.getContext(i, words, outcomes, null);
+      double[] scores = weights != null ? weights.eval(features) : maxent.eval(features);
       int best = best(scores, i, words, outcomes);
       outcomes[i] = maxent.getOutcome(best);
       probs[i] = scores[best];
