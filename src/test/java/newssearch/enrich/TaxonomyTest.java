@@ -50,6 +50,20 @@ class TaxonomyTest {
   }
 
   @Test
+  void everyKindOfCueMatchesOnlyWhatItSays() throws IOException {
+    // Cues of each kind the tagger looks up before running: a phrase whose words are all present
+    // but apart, a wildcard (no term known in advance), a required pair and an optional one.
+    Taxonomy taxonomy = load("topic t T\nthreshold 1\ncues \"export controls\" semicond* (+chip +ban) (wafer OR fab)\n");
+    TopicTagger tagger = new TopicTagger(taxonomy, analyzer);
+    assertTrue(tagger.tag(article("t", "Controls on every export were eased.")).isEmpty());
+    assertEquals(List.of("\"export controls\""), tagger.tag(article("t", "New export controls.")).get(0).matched());
+    assertEquals(List.of("semicond*"), tagger.tag(article("t", "Semiconductors sold well.")).get(0).matched());
+    assertTrue(tagger.tag(article("t", "A chip plant opened.")).isEmpty());
+    assertEquals(List.of("(+chip +ban)"), tagger.tag(article("t", "A ban on chip sales.")).get(0).matched());
+    assertEquals(List.of("(wafer OR fab)"), tagger.tag(article("t", "A new fab.")).get(0).matched());
+  }
+
+  @Test
   void aStrongCueCountsItsBoostAndAWeakOneAloneIsNotEnough() throws IOException {
     Taxonomy taxonomy = load("topic chips Semiconductors\nthreshold 2\ncues semiconductors^2 chip processor\n");
     TopicTagger tagger = new TopicTagger(taxonomy, analyzer);
