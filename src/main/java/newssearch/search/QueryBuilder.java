@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
@@ -29,6 +30,8 @@ public final class QueryBuilder {
   static final Map<String, Float> WEIGHTS = weights();
   /** Words at most this far apart count as near each other for the proximity boost. */
   static final int PROXIMITY_SLOP = 3;
+  /** Shared by every builder: the same prefix typed again reuses its automaton. */
+  static final PrefixQueries PREFIXES = new PrefixQueries();
 
   private final Analyzer analyzer;
   private final SearchLimits limits;
@@ -89,7 +92,19 @@ public final class QueryBuilder {
 
   /** The search box's parser: every word required, each over the weighted fields. */
   SimpleQueryParser simpleParser() {
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS) {
+      /** As Lucene's, with each field's prefix query from {@link #PREFIXES}. */
+      @Override
+      protected Query newPrefixQuery(String text) {
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : weights.entrySet()) {
+          Term prefix = new Term(field.getKey(), getAnalyzer().normalize(field.getKey(), text));
+          Query q = PREFIXES.of(prefix, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+          fields.add(field.getValue() == 1f ? q : new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+        }
+        return simplify(fields.build());
+      }
+    };
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     return parser;
@@ -204,6 +219,11 @@ public final class QueryBuilder {
       setDefaultOperator(QueryParser.Operator.AND);
       setAllowLeadingWildcard(false);
       setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    @Override
+    protected Query newPrefixQuery(Term prefix) {
+      return PREFIXES.of(prefix, getMultiTermRewriteMethod());
     }
 
     /** A regular expression whose automaton would be huge is refused before Lucene builds it. */
