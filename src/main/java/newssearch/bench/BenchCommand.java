@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "also measure a corpus of N articles recombined from the last --corpus (0: none; default: ${DEFAULT-VALUE})")
   int scaled;
 
+  @Option(names = "--write-scaled", paramLabel = "FILE",
+      description = "write the --scaled corpus to FILE as JSON Lines and stop, for indexing it with other commands or engines")
+  Path writeScaled;
+
   @Option(names = "--scaled-seed", paramLabel = "SEED", defaultValue = "" + ScaledCorpus.DEFAULT_SEED,
       description = "seed of the scaled corpus's recombination (default: ${DEFAULT-VALUE})")
   long scaledSeed;
@@ -110,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path workDir = (work != null ? work : home.resolve("target").resolve("bench")).toAbsolutePath();
     Path outFile = out != null ? out : home.resolve("bench").resolve("RESULTS.md");
     List<CorpusSpec> specs = corpusSpecs(home, indexConfig);
+    if (writeScaled != null) {
+      return writeScaled(specs, log);
+    }
 
     Report report = new Report(Machine.describe(), commandLine(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         Machine.loadAverage());
@@ -240,6 +247,23 @@ public final class BenchCommand implements Callable<Integer> {
     recreate(dir);
     indexing.run(seed.read(), new IndexStore(dir.resolve("ours")), dir.resolve("bare"));
     deleteTree(dir);
+  }
+
+  /** Writes the scaled corpus as a JSON Lines corpus file: the same articles the in-memory one gives. */
+  private int writeScaled(List<CorpusSpec> specs, PrintWriter log) throws IOException {
+    if (scaled <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--write-scaled needs --scaled N and a --corpus to recombine");
+    }
+    List<Article> articles = specs.get(specs.size() - 1).read().get();
+    try (var out = Files.newBufferedWriter(writeScaled, StandardCharsets.UTF_8)) {
+      for (Article a : articles) {
+        out.write(FeedBench.jsonLine(a, ""));
+        out.write('\n');
+      }
+    }
+    log.printf("bench: %,d articles written to %s%n", articles.size(), writeScaled);
+    log.flush();
+    return 0;
   }
 
   private List<CorpusSpec> corpusSpecs(Path home, IndexConfig indexConfig) {

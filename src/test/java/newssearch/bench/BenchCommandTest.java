@@ -34,6 +34,24 @@ class BenchCommandTest {
   }
 
   @Test
+  void writesTheScaledCorpusAsAJsonLinesCorpusThatIndexes() throws Exception {
+    Path file = tmp.resolve("scaled.jsonl");
+    assertEquals(0, Main.run("bench", "--corpus", Path.of("corpus").toAbsolutePath().toString(), "--scaled", "40",
+        "--write-scaled", file.toString()));
+    assertEquals(40, Files.readAllLines(file).size());
+    assertTrue(Files.notExists(tmp.resolve("RESULTS.md")));
+    Path index = tmp.resolve("index");
+    assertEquals(0, Main.run("index", "--corpus", file.toString(), "--index", index.toString()));
+    assertTrue(Files.isDirectory(index));
+  }
+
+  @Test
+  void writingAScaledCorpusNeedsItsSize() {
+    assertEquals(2, Main.run("bench", "--corpus", Path.of("corpus").toAbsolutePath().toString(),
+        "--write-scaled", tmp.resolve("s.jsonl").toString()));
+  }
+
+  @Test
   void aMissingCorpusIsAUsageError() {
     assertEquals(2, Main.run("bench", "--corpus", tmp.resolve("absent").toString(), "--out", tmp.resolve("r.md").toString()));
   }
