@@ -46,8 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "also measure a corpus of N articles recombined from the last --corpus (0: none; default: ${DEFAULT-VALUE})")
   int scaled;
 
-  @Option(names = "--write-scaled", paramLabel = "FILE",
-      description = "write the --scaled corpus to FILE as JSON Lines and stop, for indexing it with other commands or engines")
+  @Option(names = "--write-scaled", paramLabel = "DIR",
+      description = "write the --scaled corpus into DIR as JSON Lines files and stop, for indexing it with other commands or engines")
   Path writeScaled;
 
   @Option(names = "--scaled-seed", paramLabel = "SEED", defaultValue = "" + ScaledCorpus.DEFAULT_SEED,
@@ -249,16 +249,23 @@ public final class BenchCommand implements Callable<Integer> {
     deleteTree(dir);
   }
 
-  /** Writes the scaled corpus as a JSON Lines corpus file: the same articles the in-memory one gives. */
+  /** Articles per file of {@code --write-scaled}: about 5 MB, under ingest.conf's default max-file-bytes. */
+  static final int SCALED_FILE_ARTICLES = 2_000;
+
+  /** Writes the scaled corpus as a folder of JSON Lines corpus files: the same articles the in-memory one gives. */
   private int writeScaled(List<CorpusSpec> specs, PrintWriter log) throws IOException {
     if (scaled <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--write-scaled needs --scaled N and a --corpus to recombine");
     }
     List<Article> articles = specs.get(specs.size() - 1).read().get();
-    try (var out = Files.newBufferedWriter(writeScaled, StandardCharsets.UTF_8)) {
-      for (Article a : articles) {
-        out.write(FeedBench.jsonLine(a, ""));
-        out.write('\n');
+    Files.createDirectories(writeScaled);
+    for (int from = 0; from < articles.size(); from += SCALED_FILE_ARTICLES) {
+      Path file = writeScaled.resolve(String.format("scaled-%05d.jsonl", from / SCALED_FILE_ARTICLES));
+      try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        for (Article a : articles.subList(from, Math.min(articles.size(), from + SCALED_FILE_ARTICLES))) {
+          out.write(FeedBench.jsonLine(a, ""));
+          out.write('\n');
+        }
       }
     }
     log.printf("bench: %,d articles written to %s%n", articles.size(), writeScaled);

@@ -34,14 +34,15 @@ class BenchCommandTest {
   }
 
   @Test
-  void writesTheScaledCorpusAsAJsonLinesCorpusThatIndexes() throws Exception {
-    Path file = tmp.resolve("scaled.jsonl");
-    assertEquals(0, Main.run("bench", "--corpus", Path.of("corpus").toAbsolutePath().toString(), "--scaled", "40",
-        "--write-scaled", file.toString()));
-    assertEquals(40, Files.readAllLines(file).size());
-    assertTrue(Files.notExists(tmp.resolve("RESULTS.md")));
+  void writesTheScaledCorpusAsJsonLinesFilesThatIndex() throws Exception {
+    Path dir = tmp.resolve("scaled");
+    int n = BenchCommand.SCALED_FILE_ARTICLES + 5;
+    assertEquals(0, Main.run("bench", "--corpus", Path.of("corpus").toAbsolutePath().toString(), "--scaled", Integer.toString(n),
+        "--write-scaled", dir.toString()));
+    assertEquals(BenchCommand.SCALED_FILE_ARTICLES, Files.readAllLines(dir.resolve("scaled-00000.jsonl")).size());
+    assertEquals(5, Files.readAllLines(dir.resolve("scaled-00001.jsonl")).size());
     Path index = tmp.resolve("index");
-    assertEquals(0, Main.run("index", "--corpus", file.toString(), "--index", index.toString()));
+    assertEquals(0, Main.run("index", "--corpus", dir.toString(), "--index", index.toString()));
     assertTrue(Files.isDirectory(index));
   }
 
