@@ -40,7 +40,8 @@ final class Product {
   private static List<String> command(Path jar, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    // Enough for the bundled corpus and the BBC folder; a scaled corpus needs more (-Dproduct.heap=6g).
+    command.add("-Xmx" + System.getProperty("product.heap", "512m"));
     command.add("-Dnews.home=" + home());
     command.add("-jar");
     command.add(jar.toString());
