@@ -123,7 +123,15 @@ public class ClusterFailureTest {
         Thread.sleep(20);
       }
       assertTrue("indexing ended before a node could be stopped during it: " + Files.readString(log), indexing.isAlive());
-      stopped = SeedCluster.cluster.solr.stopJettySolrRunner(1);
+      stopped = SeedCluster.cluster.solr.getJettySolrRunner(1);
+      try {
+        SeedCluster.cluster.solr.stopJettySolrRunner(stopped);
+      } catch (Exception e) {
+        // Under load, Solr's own shutdown can time out waiting for one of its update threads
+        // (Jetty reports a MultiException); the node has left all the same, which the wait
+        // below checks, and it is started again at the end either way.
+        System.out.println("stopping the node reported: " + e);
+      }
       SeedCluster.cluster.solr.waitForJettyToStop(stopped);
       boolean stoppedDuringIndexing = indexing.isAlive();
       load.awaitAnswers(load.answered() + 48);
