@@ -1,7 +1,10 @@
 package newssearch.enrich;
 
+import java.util.regex.Pattern;
+
 /** Towns that name clubs: when a place in the text is the sports club named after it. */
 final class Clubs {
+  private static final Pattern SCORE = Pattern.compile("\\d{1,3}-\\d{1,3}");
   private Clubs() {}
 
   /**
@@ -32,7 +35,7 @@ final class Clubs {
 
   /** A result ("18-17", "2-1") right after a name: the name is a side. */
   private static boolean scoreLine(String word) {
-    return word.matches("\\d{1,3}-\\d{1,3}");
+    return SCORE.matcher(word).matches();
   }
 
   /** The index of the word that starts at {@code offset}, or -1. */

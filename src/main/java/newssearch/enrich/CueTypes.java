@@ -2,9 +2,11 @@ package newssearch.enrich;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Types a discovered name by the cue words of {@code entity-cues.conf} in and around it. */
 final class CueTypes {
+  private static final Pattern PLURAL_ACRONYM = Pattern.compile("\\p{Lu}{2,}s");
   /** What may stand between the words of an apposition: "the company's founder", "UK-based operator". */
   private static final Set<String> APPOSITION_GAP = Set.of(" ", "'s ", "’s ", "-");
   /** FieldWords that end an apposition's head: "a spokesman for the Danish Dairy Board". */
@@ -148,7 +150,7 @@ final class CueTypes {
     Token t = w.at(i);
     Token before = w.at(i - 1);
     String gap = w.gap(i - 1, i).strip();
-    boolean pluralAcronym = t.text().matches("\\p{Lu}{2,}s");
+    boolean pluralAcronym = PLURAL_ACRONYM.matcher(t.text()).matches();
     if (cues.is("org-role", before.text()) && gap.isEmpty() && !cues.is("function-word", t.text()) && !pluralAcronym) {
       return "org";
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the names a scan found into entities: shares types between mentions of one name, types
@@ -14,6 +15,10 @@ import java.util.Set;
  * name they stand for.
  */
 final class EntityResolution {
+  // Compiled once: String.matches and split compile their pattern on every call.
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
+  private static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
+  private static final Pattern CONJUNCTION = Pattern.compile(",? ?(and|or)");
   private final List<Found> found;
   private final List<Lone> lone;
   private final Map<String, String> texts;
@@ -78,7 +83,7 @@ final class EntityResolution {
         if (full == null && model && "person".equals(f.type)) {
           full = byFirstName.get(f.name); // "Nigel" where the article names Nigel Farage
         }
-        if (full == null && f.name.matches("\\p{Lu}{2,6}")) {
+        if (full == null && ACRONYM.matcher(f.name).matches()) {
           full = byInitials.get(f.name); // "UKIP" where the article names the UK Independence Party
         }
       }
@@ -114,7 +119,7 @@ final class EntityResolution {
    */
   static String initials(String name) {
     StringBuilder initials = new StringBuilder();
-    for (String word : name.split("[\\s-]+")) {
+    for (String word : WORD_BREAKS.split(name)) {
       if (word.isEmpty() || Set.of("of", "the", "and", "for", "&").contains(word)) {
         continue;
       }
@@ -170,7 +175,7 @@ final class EntityResolution {
         if (!listed(a, b)) {
           break;
         }
-        if (texts.get(a.field).substring(a.end, b.start).strip().matches(",? ?(and|or)")) {
+        if (CONJUNCTION.matcher(texts.get(a.field).substring(a.end, b.start).strip()).matches()) {
           return true;
         }
       }

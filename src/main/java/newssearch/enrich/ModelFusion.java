@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class ModelFusion {
+  // Compiled once: String.matches and replaceAll compile their pattern on every call.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern HYPHEN_LOWER_END = Pattern.compile(".*-\\p{Ll}+");
+  private static final Pattern LETTER = Pattern.compile("\\p{L}\\.?");
   private static final Pattern LEADING_NUMBER = Pattern.compile("^[\\d.,:/-]+\\s+");
   private static final Pattern TRAILING_NUMBER = Pattern.compile("(?:\\s+[\\d.,:/()-]+)+$");
   private static final Pattern WORD = Pattern.compile("\\S+");
@@ -74,7 +78,7 @@ final class ModelFusion {
       }
       int start = span[0];
       int end = span[1];
-      String name = w.text.substring(start, end).replaceAll("\\s+", " ");
+      String name = SPACES.matcher(w.text.substring(start, end)).replaceAll(" ");
       if (!plausible(scan, w, start, name)) {
         continue;
       }
@@ -102,7 +106,7 @@ final class ModelFusion {
         // The rules' boundaries, trimmed like the model's ("of the USA" gave the run "the USA").
         start = covered[0];
         end = covered[1];
-        name = w.text.substring(start, end).replaceAll("\\s+", " ");
+        name = SPACES.matcher(w.text.substring(start, end)).replaceAll(" ");
       }
       Gazetteer.Name known = known(name);
       Found f = known != null
@@ -204,7 +208,7 @@ final class ModelFusion {
     if (name.codePointCount(0, name.length()) < 2 || !Character.isUpperCase(name.codePointAt(0)) && !Character.isDigit(name.codePointAt(0))) {
       return false;
     }
-    if (name.matches(".*-\\p{Ll}+") || name.matches("\\p{L}\\.?")) {
+    if (HYPHEN_LOWER_END.matcher(name).matches() || LETTER.matcher(name).matches()) {
       return false; // "US-made", "UK-based"; single letters
     }
     for (int i = 0; i < w.size(); i++) {

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the names of an article's fields: gazetteer names, and runs of capitalised words that cue
  * words type (see {@link EntityTagger}). Holds the state of one article's scan.
  */
 final class NameScan {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private final EntityCues cues;
   private final CueTypes types;
   final Set<String> lowerWords = new HashSet<>();
@@ -284,7 +286,7 @@ final class NameScan {
     }
     first = w.at(from);
     Token last = w.at(to - 1);
-    String name = w.text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
+    String name = SPACES.matcher(w.text.substring(first.start(), last.end())).replaceAll(" ");
     found.add(new Found(w.field, first.start(), last.end(), name, type, true, false));
   }
 
