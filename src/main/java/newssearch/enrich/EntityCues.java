@@ -1,22 +1,30 @@
 package newssearch.enrich;
 
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import newssearch.config.ConfigException;
 import newssearch.config.Directive;
 import newssearch.config.DirectiveFile;
 
 /**
  * The words that let the entity finder discover and type names the gazetteer does not know, from
- * {@code index-config/entity-cues.conf}: one cue kind and its words a line.
+ * {@code index-config/entity-cues.conf}: one cue kind and its words a line. The long list of
+ * given names sits apart, one a line, in {@code index-config/given-names.txt}, and adds to the
+ * {@code given-name} cues.
  */
 public final class EntityCues {
   public static final String FILE = "entity-cues.conf";
+  public static final String GIVEN_NAMES = "given-names.txt";
   static final List<String> KINDS = List.of(
       "person-title", "person-role", "person-verb", "org-suffix", "org-head", "org-role", "org-after",
       "event-suffix", "place-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "given-name", "connector", "function-word", "not-name",
@@ -43,7 +51,37 @@ public final class EntityCues {
       }
       set.addAll(Arrays.asList(d.value().split("\\s+")));
     }
+    words.get("given-name").addAll(givenNames(configDir.resolve(GIVEN_NAMES)));
     return new EntityCues(words);
+  }
+
+  /** The names of {@code file}, one a line ({@code #} starts a comment); none without the file. */
+  static List<String> givenNames(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      throw new ConfigException(file, 0, "not UTF-8 text");
+    } catch (IOException e) {
+      throw new ConfigException(file, 0, "cannot be read: " + e.getMessage());
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String name = lines.get(i).strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      if (!name.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '’')
+          || !Character.isUpperCase(name.codePointAt(0))) {
+        throw new ConfigException(file, i + 1, "'" + name + "' is not a given name: one capitalised word a line"
+            + " (letters, hyphens and apostrophes)");
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** Whether {@code word} is listed under {@code kind}. */
