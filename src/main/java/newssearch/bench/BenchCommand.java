@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import newssearch.index.IndexConfig;
@@ -82,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "live updates under load: wrk runs the query list this long, alone and then while the corpus is posted "
           + "to POST /api/articles in batches of " + FeedBench.BATCH + " (0: skip; default: ${DEFAULT-VALUE})")
   int feedSeconds;
+
+  @Option(names = "--feed-warmup", paramLabel = "S", defaultValue = "60",
+      description = "before the live-update figures, post the corpus this long under wrk, unmeasured, so that they are a "
+          + "fed server's rather than a cold one's (0: none; default: ${DEFAULT-VALUE})")
+  int feedWarmupSeconds;
 
   @Option(names = "--server-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the served child JVM (default: ${DEFAULT-VALUE})")
   String serverHeap;
@@ -218,7 +225,8 @@ public final class BenchCommand implements Callable<Integer> {
     run.feedLoad = Machine.loadAverage();
     try (ServerProcess.Running server = child.start(dir.resolve("ours"), dir.resolve("feed.log"))) {
       List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
-      run.feed = new FeedBench().run(server.base(), c.read().get(), wrk.get(), paths, feedSeconds, dir);
+      LongSupplier cpu = () -> server.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+      run.feed = new FeedBench().run(server.base(), c.read().get(), wrk.get(), paths, feedSeconds, feedWarmupSeconds, cpu, dir);
     }
     run.feedLoad += " → " + Machine.loadAverage();
   }

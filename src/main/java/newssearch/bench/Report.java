@@ -201,23 +201,29 @@ final class Report {
         .append("then while the bench posts the corpus to `POST /api/articles` as JSON Lines in batches of ").append(FeedBench.BATCH)
         .append(", one after another, with fresh ids, until wrk ends. Visibility = from a post's answer to its last article being found ")
         .append("by `GET /api/articles/{id}` (asked every 5 ms; it reads the snapshot searches read). ")
-        .append("The posts, wrk and the server share the machine's cores.\n\n")
-        .append("| corpus | articles posted | articles/s | failed records / posts | visibility p50 ms | p99 ms | max ms ")
-        .append("| search req/s idle → fed | search p99 ms idle → fed | fed/idle p99 | search errors | load |\n")
-        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        .append("The posts, wrk and the server share the machine's cores. Warm-up = articles posted under wrk, unmeasured, ")
+        .append("before the idle run (`--feed-warmup`), so that the JIT has compiled the posting code. CPU = the server process's: ")
+        .append("per search in the idle run, and per article posted while fed less the searches answered meanwhile at the idle ")
+        .append("rate (an estimate); cores at 500/s = what posting 500 articles a second would take at that rate.\n\n")
+        .append("| corpus | warm-up articles | articles posted | articles/s | failed records / posts | visibility p50 ms | p99 ms | max ms ")
+        .append("| search req/s idle → fed | search p99 ms idle → fed | fed/idle p99 | search errors ")
+        .append("| CPU ms per search | CPU ms per article | cores at 500/s | load |\n")
+        .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
     for (CorpusRun r : runs) {
       FeedBench.Result f = r.feed;
       if (f == null) {
         if (r.feedNote != null) {
-          md.append(row(r.name, "not measured: " + r.feedNote, "", "", "", "", "", "", "", "", "", ""));
+          md.append(row(r.name, "not measured: " + r.feedNote, "", "", "", "", "", "", "", "", "", "", "", "", "", ""));
         }
         continue;
       }
-      md.append(row(r.name, String.format(Locale.ROOT, "%,d", f.posted()), f0(f.articlesPerSecond()),
+      md.append(row(r.name, String.format(Locale.ROOT, "%,d", f.warmupPosted()), String.format(Locale.ROOT, "%,d", f.posted()),
+          f0(f.articlesPerSecond()),
           f.failedRecords() + " / " + f.failedPosts(), f0(f.visibility().p50()), f0(f.visibility().p99()),
           f0(f.visibility().percentileMs(100)), f0(f.idle().requestsPerSecond()) + " → " + f0(f.fed().requestsPerSecond()),
           f1(f.idle().p99Ms()) + " → " + f1(f.fed().p99Ms()), f2(f.fed().p99Ms() / f.idle().p99Ms()),
-          Long.toString(f.idle().errors() + f.fed().errors()), r.feedLoad));
+          Long.toString(f.idle().errors() + f.fed().errors()), orDash(f2(f.searchCpuMs())), orDash(f2(f.ingestCpuMs())),
+          orDash(f2(f.ingestCpuMs() * 500 / 1000)), r.feedLoad));
     }
   }
 
@@ -431,6 +437,11 @@ final class Report {
 
   private static String f2(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** "-" for a figure that was not measured (NaN). */
+  private static String orDash(String figure) {
+    return figure.equals("NaN") ? "-" : figure;
   }
 
   private static String f3(double v) {

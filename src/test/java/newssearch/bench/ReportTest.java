@@ -39,7 +39,7 @@ class ReportTest {
     big.server = new ServerProcess.Result(200_000, 2.5, 300, 700, "1g");
     big.httpNote = "wrk not installed";
     big.feed = new FeedBench.Result(new Wrk.Result(1000, 100, 5, 40, 0), new Wrk.Result(900, 90, 8, 100, 2), 3000, 10.0, 1, 0,
-        ms(300, 400, 1500));
+        ms(300, 400, 1500), 2000, 9_000_000_000L, 12_000_000_000L);
     big.feedLoad = "1.00";
     report.add(seed);
     report.add(big);
@@ -78,7 +78,7 @@ class ReportTest {
     assertTrue(md.contains("at start: 0.00 0.00 0.00; at end: 1.00 1.00 1.00"));
     assertTrue(md.contains("| big | not measured: wrk not installed |"), md);
     assertTrue(md.contains("| seed | 12 | 0.1 | 0.10 | 1.00 | 12 | 0.05 | 0.40 | 30 | 0.13 | 0.40 | 2.00 | 0.50 | 0.25 |"), md);
-    assertTrue(md.contains("| big | 3,000 | 300 | 1 / 0 | 400 | 1,500 | 1,500 | 100 → 90 | 40.0 → 100.0 | 2.50 | 2 | 1.00 |"), md);
+    assertTrue(md.contains("| big | 2,000 | 3,000 | 300 | 1 / 0 | 400 | 1,500 | 1,500 | 100 → 90 | 40.0 → 100.0 | 2.50 | 2 | 9.00 | 1.30 | 0.65 | 1.00 |"), md);
     assertTrue(md.contains("| single | `q=china` | 1.00 / 0.700 / 0.500 (12) | 20.00 / 10.000 / 5.000 (12) |"), md);
   }
 
