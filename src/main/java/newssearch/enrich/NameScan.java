@@ -160,8 +160,9 @@ final class NameScan {
 
   /**
    * Whether a known name is part of a longer unknown one: after "of" in a candidate ("Bank of
-   * England"), or a one-word place, organisation or product next to capitalised words that cues
-   * type as one name ("British Airways", "Apple Powerbook 100") or that precede it ("David Rubin").
+   * England"), a person's one-word alias after other name words ("Ian Harris"), or a one-word
+   * place, organisation or product next to capitalised words that cues type as one name ("British
+   * Airways", "Apple Powerbook 100") or that precede it ("David Rubin").
    */
   private Absorb absorbed(FieldWords w, GazetteerMatch m, int pieceStart, int at, int to, String cue) {
     boolean afterOf = pieceStart >= 0 && cues.is("connector", w.at(at - 1).text());
@@ -170,6 +171,11 @@ final class NameScan {
       if (type != null && !type.equals("person")) {
         return Absorb.SAME_NAME;
       }
+    }
+    if (m.name.partial() && pieceStart >= 0 && !afterOf) {
+      // A person's surname alias after other name words is someone else's surname: "Ian Harris"
+      // is not the gazetteer's Harris.
+      return Absorb.SAME_NAME;
     }
     if (m.end != at + 1 || m.name.type().equals("person")) {
       return Absorb.NO;

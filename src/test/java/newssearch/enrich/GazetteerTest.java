@@ -70,4 +70,15 @@ class GazetteerTest {
     assertEquals(2, e.line());
     assertTrue(e.getMessage().contains(EntityCues.GIVEN_NAMES + ":2") && e.getMessage().contains("'Mary Ann'"), e.getMessage());
   }
+
+  @Test
+  void aPersonsSurnameAliasAfterAnotherNameIsSomeoneElse() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Kamala Harris\tperson\tHarris\n");
+    Files.writeString(dir.resolve(EntityCues.FILE), "given-name Ian\nperson-title Mrs\n");
+    Gazetteer gazetteer = Gazetteer.load(dir);
+    assertEquals(List.of("person Ian Harris"), names(gazetteer, "Apple sued. Ian Harris, deputy editor of the magazine, said it."));
+    assertEquals(List.of(), names(gazetteer, "Mrs Harris said it."));
+    assertEquals(List.of("person Kamala Harris", "person Ian Harris"),
+        names(gazetteer, "Kamala Harris spoke. Mrs Harris and Ian Harris left."));
+  }
 }
