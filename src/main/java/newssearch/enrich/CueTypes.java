@@ -120,7 +120,11 @@ final class CueTypes {
     return true;
   }
 
-  /** A speech verb before or after ("said Jason Parkinson", "Kevin Smith said"), or a given name. */
+  /**
+   * A speech verb before or after ("said Jason Parkinson", "Kevin Smith said"), a word only said of
+   * people after it ("Ikechukwu Obi, who"), a relation only people have ("Tamsin Hollick's wife"),
+   * or a given name.
+   */
   private boolean personCue(FieldWords w, int from, int to, String before) {
     if (ARTICLES.contains(before)) {
       return false;
@@ -132,10 +136,12 @@ final class CueTypes {
       return false;
     }
     String gap = w.gap(to - 1, to).strip();
-    if (cues.is("person-verb", w.at(to).text()) && (gap.isEmpty() || gap.equals(","))) {
+    String next = w.at(to).text();
+    if ((cues.is("person-verb", next) || cues.is("person-after", next)) && (gap.isEmpty() || gap.equals(","))) {
       return true;
     }
-    return false;
+    // "Tamsin Hollick's husband": only people have these.
+    return (gap.equals("'s") || gap.equals("’s")) && cues.is("person-relation", next);
   }
 
   /**

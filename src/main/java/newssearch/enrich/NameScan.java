@@ -187,7 +187,11 @@ final class NameScan {
     while (end < to && (candidateWord(w, end) || w.version(end))) {
       end++;
     }
-    boolean longer = end > at + 1 && ((cue != null && !afterOf) || types.type(w, at, end) != null);
+    String type = cue != null && !afterOf ? cue : types.type(w, at, end);
+    // A country's demonym before a person's name says where they are from ("Belgian Kim Gevaert
+    // said"); a place's own name may be a first name ("Milan Baros").
+    boolean demonym = COUNTRIES.contains(m.name.canonical()) && !w.at(at).text().equals(m.name.canonical());
+    boolean longer = end > at + 1 && type != null && !("person".equals(type) && demonym);
     return !longer ? Absorb.NO : afterOf ? Absorb.NEW_NAME : Absorb.SAME_NAME;
   }
 
@@ -286,6 +290,9 @@ final class NameScan {
     String type = cue != null ? cue : types.type(w, from, to);
     while (from < to && w.at(from).number() && !"org".equals(type)) {
       from++;
+    }
+    while ("person".equals(type) && to - from > 2 && cues.is("nationality-noun", w.at(from).text())) {
+      from++; // "Frenchman Ronald Pognon said": the nationality is not part of the name
     }
     if (to - from < 2 && type == null || from >= to) {
       return;

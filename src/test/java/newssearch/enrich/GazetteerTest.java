@@ -81,4 +81,24 @@ class GazetteerTest {
     assertEquals(List.of("person Kamala Harris", "person Ian Harris"),
         names(gazetteer, "Kamala Harris spoke. Mrs Harris and Ian Harris left."));
   }
+
+  @Test
+  void wordsOnlyPeopleTakeMakeANamePerson() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\n");
+    Files.writeString(dir.resolve(EntityCues.FILE), "person-after who\nperson-relation husband\norg-suffix Holdings\n");
+    Gazetteer gazetteer = Gazetteer.load(dir);
+    assertEquals(List.of("person Ikechukwu Obi"), names(gazetteer, "The team was led by Ikechukwu Obi, who scored twice."));
+    assertEquals(List.of("person Tamsin Hollick"), names(gazetteer, "Tamsin Hollick's husband said the case was weak."));
+    assertEquals(List.of("org Zentrix Holdings"), names(gazetteer, "Shares in Zentrix Holdings, who fell, rose."));
+  }
+
+  @Test
+  void aNationalityBeforeAPersonIsNotPartOfTheName() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Belgium\tplace\tBelgian\nMilan\tplace\n");
+    Files.writeString(dir.resolve(EntityCues.FILE), "person-verb said\nnationality-noun Frenchman\n");
+    Gazetteer gazetteer = Gazetteer.load(dir);
+    assertEquals(List.of("place Belgium", "person Kim Gevaert"), names(gazetteer, "Belgian Kim Gevaert said it was over."));
+    assertEquals(List.of("person Ronald Pognon"), names(gazetteer, "Frenchman Ronald Pognon said it was over."));
+    assertEquals(List.of("person Milan Baros"), names(gazetteer, "Milan Baros said it was over."), "a place's own name may be a first name");
+  }
 }
