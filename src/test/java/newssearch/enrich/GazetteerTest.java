@@ -22,6 +22,13 @@ class GazetteerTest {
         .stream().map(e -> e.type() + " " + e.name()).toList();
   }
 
+  /** The gazetteer of a config folder with these two files. */
+  private Gazetteer load(String gazetteer, String cues) throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), gazetteer);
+    Files.writeString(dir.resolve(EntityCues.FILE), cues);
+    return Gazetteer.load(dir);
+  }
+
   @Test
   void countriesComeFromTheJdkAndTheFileWinsOverThem() throws IOException {
     Files.writeString(dir.resolve(Gazetteer.FILE), "Hong Kong\tplace\tHong Kong SAR China\n@countries\n");
@@ -70,9 +77,7 @@ class GazetteerTest {
 
   @Test
   void aPersonsSurnameAliasAfterAnotherNameIsSomeoneElse() throws IOException {
-    Files.writeString(dir.resolve(Gazetteer.FILE), "Kamala Harris\tperson\tHarris\n");
-    Files.writeString(dir.resolve(EntityCues.FILE), "given-name Ian\nperson-title Mrs\n");
-    Gazetteer gazetteer = Gazetteer.load(dir);
+    Gazetteer gazetteer = load("Kamala Harris\tperson\tHarris\n", "given-name Ian\nperson-title Mrs\n");
     assertEquals(List.of("person Ian Harris"), names(gazetteer, "Apple sued. Ian Harris, deputy editor of the magazine, said it."));
     assertEquals(List.of(), names(gazetteer, "Mrs Harris said it."));
     assertEquals(List.of("person Kamala Harris", "person Ian Harris"),
@@ -81,9 +86,7 @@ class GazetteerTest {
 
   @Test
   void wordsOnlyPeopleTakeMakeANamePerson() throws IOException {
-    Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\n");
-    Files.writeString(dir.resolve(EntityCues.FILE), "person-after who\nperson-relation husband\norg-suffix Holdings\n");
-    Gazetteer gazetteer = Gazetteer.load(dir);
+    Gazetteer gazetteer = load("Nvidia\torg\n", "person-after who\nperson-relation husband\norg-suffix Holdings\n");
     assertEquals(List.of("person Ikechukwu Obi"), names(gazetteer, "The team was led by Ikechukwu Obi, who scored twice."));
     assertEquals(List.of("person Tamsin Hollick"), names(gazetteer, "Tamsin Hollick's husband said the case was weak."));
     assertEquals(List.of("org Zentrix Holdings"), names(gazetteer, "Shares in Zentrix Holdings, who fell, rose."));
@@ -91,9 +94,7 @@ class GazetteerTest {
 
   @Test
   void aNationalityBeforeAPersonIsNotPartOfTheName() throws IOException {
-    Files.writeString(dir.resolve(Gazetteer.FILE), "Belgium\tplace\tBelgian\nMilan\tplace\n");
-    Files.writeString(dir.resolve(EntityCues.FILE), "person-verb said\nnationality-noun Frenchman\n");
-    Gazetteer gazetteer = Gazetteer.load(dir);
+    Gazetteer gazetteer = load("Belgium\tplace\tBelgian\nMilan\tplace\n", "person-verb said\nnationality-noun Frenchman\n");
     assertEquals(List.of("place Belgium", "person Kim Gevaert"), names(gazetteer, "Belgian Kim Gevaert said it was over."));
     assertEquals(List.of("person Ronald Pognon"), names(gazetteer, "Frenchman Ronald Pognon said it was over."));
     assertEquals(List.of("person Milan Baros"), names(gazetteer, "Milan Baros said it was over."), "a place's own name may be a first name");
