@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import newssearch.index.IndexConfig;
@@ -225,8 +223,8 @@ public final class BenchCommand implements Callable<Integer> {
     run.feedLoad = Machine.loadAverage();
     try (ServerProcess.Running server = child.start(dir.resolve("ours"), dir.resolve("feed.log"))) {
       List<String> paths = list.stream().map(BenchQuery::httpPath).toList();
-      LongSupplier cpu = () -> server.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-      run.feed = new FeedBench().run(server.base(), c.read().get(), wrk.get(), paths, feedSeconds, feedWarmupSeconds, cpu, dir);
+      run.feed = new FeedBench().run(server.base(), c.read().get(), wrk.get(), paths, feedSeconds, feedWarmupSeconds,
+          server::cpuNanos, dir);
     }
     run.feedLoad += " → " + Machine.loadAverage();
   }

@@ -222,8 +222,8 @@ final class Report {
           f.failedRecords() + " / " + f.failedPosts(), f0(f.visibility().p50()), f0(f.visibility().p99()),
           f0(f.visibility().percentileMs(100)), f0(f.idle().requestsPerSecond()) + " → " + f0(f.fed().requestsPerSecond()),
           f1(f.idle().p99Ms()) + " → " + f1(f.fed().p99Ms()), f2(f.fed().p99Ms() / f.idle().p99Ms()),
-          Long.toString(f.idle().errors() + f.fed().errors()), orDash(f2(f.searchCpuMs())), orDash(f2(f.ingestCpuMs())),
-          orDash(f2(f.ingestCpuMs() * 500 / 1000)), r.feedLoad));
+          Long.toString(f.idle().errors() + f.fed().errors()), orDash(f.searchCpuMs()), orDash(f.ingestCpuMs()),
+          orDash(f.ingestCpuMs() * 500 / 1000), r.feedLoad));
     }
   }
 
@@ -439,9 +439,9 @@ final class Report {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  /** "-" for a figure that was not measured (NaN). */
-  private static String orDash(String figure) {
-    return figure.equals("NaN") ? "-" : figure;
+  /** Two decimals, or "-" for a figure that was not measured (NaN). */
+  private static String orDash(double v) {
+    return Double.isNaN(v) ? "-" : f2(v);
   }
 
   private static String f3(double v) {

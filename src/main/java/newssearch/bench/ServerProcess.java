@@ -60,6 +60,11 @@ final class ServerProcess {
 
   /** A server started by {@link #start}: its URL and how many articles it serves; closing stops it. */
   record Running(Process process, String base, long documents, long startNanos) implements AutoCloseable {
+    /** The server's CPU time so far, all threads; 0 when the system does not tell. */
+    long cpuNanos() {
+      return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     @Override
     public void close() throws InterruptedException {
       stop(process);

@@ -97,14 +97,10 @@ final class SolrSideBySide {
 
   private static Run measure(String engine, int round, ServerProcess.Running server, Wrk wrk, List<String> paths,
       int seconds, Path dir) throws IOException, InterruptedException {
-    long cpuBefore = cpuNanos(server);
+    long cpuBefore = server.cpuNanos();
     Wrk.Result load = wrk.run(server.base(), paths, seconds, dir);
-    long cpu = cpuNanos(server) - cpuBefore;
+    long cpu = server.cpuNanos() - cpuBefore;
     return new Run(engine, round, load, cpu / 1e6 / Math.max(1, load.requests()), Machine.loadAverage());
-  }
-
-  private static long cpuNanos(ServerProcess.Running server) {
-    return server.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** Each search asked once of both: the paths whose totals differ (the collection may hold another corpus). */

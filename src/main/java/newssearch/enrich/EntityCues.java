@@ -1,8 +1,5 @@
 package newssearch.enrich;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import newssearch.config.ConfigException;
 import newssearch.config.Directive;
 import newssearch.config.DirectiveFile;
 
@@ -60,24 +56,13 @@ public final class EntityCues {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      throw new ConfigException(file, 0, "not UTF-8 text");
-    } catch (IOException e) {
-      throw new ConfigException(file, 0, "cannot be read: " + e.getMessage());
-    }
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String name = lines.get(i).strip();
-      if (name.isEmpty() || name.startsWith("#")) {
-        continue;
-      }
-      if (!name.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '’')
+    for (Directive d : DirectiveFile.read(file)) {
+      String name = d.key();
+      if (!d.value().isEmpty() || !name.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '’')
           || !Character.isUpperCase(name.codePointAt(0))) {
-        throw new ConfigException(file, i + 1, "'" + name + "' is not a given name: one capitalised word a line"
-            + " (letters, hyphens and apostrophes)");
+        String line = d.value().isEmpty() ? name : name + " " + d.value();
+        throw d.error("'" + line + "' is not a given name: one capitalised word a line (letters, hyphens and apostrophes)");
       }
       names.add(name);
     }
