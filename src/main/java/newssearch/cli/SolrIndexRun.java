@@ -51,6 +51,9 @@ final class SolrIndexRun {
       out.printf(Locale.ROOT, "collection: %s -> %s%s%n", solr.collection, result.collection(),
           result.replaced().map(old -> " (replaced " + old + ")").orElse(""));
       out.flush();
+      result.notDeleted().ifPresent(why -> report.warn("the replaced collection " + result.replaced().orElseThrow()
+          + " could not be deleted (" + why + "); searches use " + result.collection() + ", and the old one can be"
+          + " deleted with Solr's collections API"));
       if (result.documents() != articles.size()) {
         throw new Failures.UserError("collection " + result.collection() + " holds " + result.documents()
             + " documents, not the " + articles.size() + " articles sent");

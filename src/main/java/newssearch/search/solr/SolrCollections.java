@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,12 +67,40 @@ public final class SolrCollections {
     nodes.request(CollectionAdminRequest.createAlias(alias, collection), null);
   }
 
-  /** Deletes a collection and its configset (of the same name). */
+  /**
+   * Deletes a collection and its configset (of the same name); one already gone counts as
+   * deleted. A request that timed out or failed on one node is sent to the next, and the first
+   * may have done the work: the second is then refused as "not found", which is success.
+   */
   public void delete(String collection) throws IOException {
-    nodes.request(CollectionAdminRequest.deleteCollection(collection), null);
+    try {
+      nodes.request(CollectionAdminRequest.deleteCollection(collection), null);
+    } catch (SolrNodes.SolrRequestException e) {
+      if (exists(collection)) {
+        throw e;
+      }
+    }
     ConfigSetAdminRequest.Delete config = new ConfigSetAdminRequest.Delete();
     config.setConfigSetName(collection);
-    nodes.request(config, null);
+    try {
+      nodes.request(config, null);
+    } catch (SolrNodes.SolrRequestException e) {
+      if (configSets().contains(collection)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Whether the cluster has a collection of this name. */
+  public boolean exists(String collection) throws IOException {
+    Object collections = cluster().get("collections");
+    return collections instanceof NamedList<?> list ? list.get(collection) != null
+        : collections instanceof Map<?, ?> map && map.containsKey(collection);
+  }
+
+  private List<String> configSets() throws IOException {
+    Object sets = nodes.request(new ConfigSetAdminRequest.List(), null).get("configSets");
+    return sets instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
   }
 
   /** The collection {@code alias} points at, if it is an alias. */

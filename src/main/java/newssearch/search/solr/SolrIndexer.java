@@ -35,8 +35,11 @@ public final class SolrIndexer {
     this.enricher = enricher;
   }
 
-  /** What a rebuild did. */
-  public record Result(String collection, Optional<String> replaced, long documents) {}
+  /**
+   * What a rebuild did. {@code notDeleted} says why the replaced collection is still there: the
+   * alias had moved, so the rebuild stands, but the old collection takes room until deleted.
+   */
+  public record Result(String collection, Optional<String> replaced, long documents, Optional<String> notDeleted) {}
 
   /**
    * Builds a new collection for {@code alias} with {@code layout} (null: the layout of the
@@ -55,10 +58,15 @@ public final class SolrIndexer {
       long documents = send(collection, articles, progress);
       collections.switchAlias(alias, collection);
       switched = true;
+      Optional<String> notDeleted = Optional.empty();
       if (previous.isPresent()) {
-        collections.delete(previous.get());
+        try {
+          collections.delete(previous.get());
+        } catch (IOException e) {
+          notDeleted = Optional.of(e.getMessage());
+        }
       }
-      return new Result(collection, previous, documents);
+      return new Result(collection, previous, documents, notDeleted);
     } finally {
       if (!switched) {
         collections.delete(collection);
