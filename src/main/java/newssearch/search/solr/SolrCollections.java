@@ -55,11 +55,20 @@ public final class SolrCollections {
       zip(dir.resolve("conf"), zip);
       ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload().setUploadFile(zip, "application/zip");
       upload.setConfigSetName(name);
+      // The name is new; overwriting lets a retried upload (after one that worked but timed out) succeed.
+      upload.setOverwrite(true);
       nodes.request(upload, null);
     } finally {
       deleteTree(dir);
     }
-    nodes.request(CollectionAdminRequest.createCollection(name, name, layout.shards(), layout.replicas()), null);
+    try {
+      nodes.request(CollectionAdminRequest.createCollection(name, name, layout.shards(), layout.replicas()), null);
+    } catch (SolrNodes.SolrRequestException e) {
+      // A create sent again after one that worked is refused as "already exists".
+      if (!exists(name)) {
+        throw e;
+      }
+    }
   }
 
   /** Points {@code alias} at {@code collection}: searches move over at once. */

@@ -21,16 +21,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deleting a replaced collection when the cluster answers as a busy one does: a request that
- * failed on one node after doing its work is sent again, and the second answer is "not found".
+ * Creating and deleting collections when the cluster answers as a busy one does: a request that
+ * failed on one node after doing its work is sent again, and the second answer is "already
+ * exists" or "not found".
  */
 class SolrCollectionsTest {
   private HttpServer solr;
   private final Set<String> collections = ConcurrentHashMap.newKeySet();
   private final Set<String> configSets = ConcurrentHashMap.newKeySet();
   private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-  /** Whether a delete that does its work answers 500 (a timed-out or failed answer) rather than 200. */
-  private volatile boolean deletesFailAfterWorking;
+  /** Whether a request that does its work answers 500 (a timed-out or failed answer) rather than 200. */
+  private volatile boolean requestsFailAfterWorking;
   private volatile boolean deletesAreRefused;
   private String url;
 
@@ -53,6 +54,7 @@ class SolrCollectionsTest {
           answer(exchange, 200, status);
         }
         case "DELETE" -> delete(exchange, collections, params.get("name"), "Could not find collection : ");
+        case "CREATE" -> create(exchange, collections, params.get("name"), "collection already exists: ");
         default -> answer(exchange, 400, error(400, "unexpected"));
       }
     });
@@ -66,6 +68,17 @@ class SolrCollectionsTest {
           answer(exchange, 200, sets);
         }
         case "DELETE" -> delete(exchange, configSets, params.get("name"), "ConfigSet does not exist to delete: ");
+        case "UPLOAD" -> {
+          exchange.getRequestBody().readAllBytes();
+          boolean added = configSets.add(params.get("name"));
+          if (!added && !"true".equals(params.get("overwrite"))) {
+            answer(exchange, 400, error(400, "The configuration " + params.get("name") + " already exists"));
+          } else if (added && requestsFailAfterWorking) {
+            answer(exchange, 500, error(500, "timed out waiting for the reply"));
+          } else {
+            answer(exchange, 200, new NamedList<>());
+          }
+        }
         default -> answer(exchange, 400, error(400, "unexpected"));
       }
     });
@@ -82,13 +95,25 @@ class SolrCollectionsTest {
   void aDeleteRetriedAfterItsWorkWasDoneSucceeds() throws IOException {
     collections.add("news_1");
     configSets.add("news_1");
-    deletesFailAfterWorking = true;
+    requestsFailAfterWorking = true;
     try (SolrNodes nodes = new SolrNodes(List.of(url), 3, 1, 60_000)) {
       new SolrCollections(nodes, Path.of("index-config")).delete("news_1");
     }
     assertEquals(Set.of(), collections);
     assertEquals(Set.of(), configSets);
     assertEquals(2, requests.stream().filter(r -> r.equals("collections DELETE")).count(), requests.toString());
+  }
+
+  @Test
+  void aCreateRetriedAfterItsWorkWasDoneSucceeds() throws IOException {
+    requestsFailAfterWorking = true;
+    try (SolrNodes nodes = new SolrNodes(List.of(url), 3, 1, 60_000)) {
+      new SolrCollections(nodes, Path.of("index-config")).create("news_2", new SolrCollections.Layout(1, 1));
+    }
+    assertEquals(Set.of("news_2"), collections);
+    assertEquals(Set.of("news_2"), configSets);
+    assertEquals(2, requests.stream().filter(r -> r.equals("collections CREATE")).count(), requests.toString());
+    assertEquals(2, requests.stream().filter(r -> r.equals("configs UPLOAD")).count(), requests.toString());
   }
 
   @Test
@@ -109,7 +134,17 @@ class SolrCollectionsTest {
       answer(exchange, 400, error(400, "refused while busy: " + name));
     } else if (!names.remove(name)) {
       answer(exchange, 400, error(400, notFound + name));
-    } else if (deletesFailAfterWorking) {
+    } else if (requestsFailAfterWorking) {
+      answer(exchange, 500, error(500, "timed out waiting for the reply"));
+    } else {
+      answer(exchange, 200, new NamedList<>());
+    }
+  }
+
+  private void create(HttpExchange exchange, Set<String> names, String name, String exists) throws IOException {
+    if (!names.add(name)) {
+      answer(exchange, 400, error(400, exists + name));
+    } else if (requestsFailAfterWorking) {
       answer(exchange, 500, error(500, "timed out waiting for the reply"));
     } else {
       answer(exchange, 200, new NamedList<>());
