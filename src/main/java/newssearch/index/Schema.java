@@ -18,6 +18,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -62,7 +63,7 @@ public final class Schema {
    * The version of this schema, recorded in every index. Raise it whenever a field is added,
    * removed or indexed differently: an index of another version is rebuilt before it is served.
    */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   public static final String ID = "id";
   public static final String TITLE = "title";
@@ -97,6 +98,11 @@ public final class Schema {
   public static final String HIT_ENTITY = "hit_entity";
   /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
   public static final String SPELL = "spell";
+  /**
+   * The title again as a doc value, for building title completions: reading a stored title
+   * decompresses the block of whole articles it sits in, for each segment written or merged.
+   */
+  public static final String TITLE_VALUE = "title_value";
   /** When the article arrived in the index, in epoch milliseconds: what feeds and {@code since} go by. */
   public static final String INDEXED_AT = "indexed_at";
 
@@ -198,6 +204,7 @@ public final class Schema {
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     doc.add(new Field(TITLE, a.title(), TEXT_WITH_OFFSETS));
+    doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(a.title())));
     if (!DERIVED_TITLE.equals(a.titleOrigin())) {
       // A title made from the lead sentence is not a headline: its words are already in the
       // text, and searching it with a headline's weight would count them twice.

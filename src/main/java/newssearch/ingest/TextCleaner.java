@@ -45,12 +45,30 @@ public final class TextCleaner {
   }
 
   static String normalise(String line) {
-    return SPACES.matcher(line).replaceAll(" ").strip();
+    // Most lines hold only single spaces between words: those skip the pattern (the same result).
+    return spacedSingly(line) ? line.strip() : SPACES.matcher(line).replaceAll(" ").strip();
+  }
+
+  /** Whether the only {@link #SPACES} characters of {@code line} are single spaces inside it. */
+  private static boolean spacedSingly(String line) {
+    int last = line.length() - 1;
+    for (int i = 0; i <= last; i++) {
+      char c = line.charAt(i);
+      if (c == ' ' ? i == 0 || i == last || line.charAt(i + 1) == ' ' : isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+        || c >= '\u2000' && c <= '\u200B' || c == '\u3000';
   }
 
   /** "Key Participants | Huawei, Alibaba |" becomes "Key Participants: Huawei, Alibaba". */
   static String tableRowAsText(String line) {
-    if (!TABLE_ROW.matcher(line).matches()) {
+    if (line.indexOf('|') < 0 || !TABLE_ROW.matcher(line).matches()) {
       return line;
     }
     List<String> cells = new ArrayList<>();
