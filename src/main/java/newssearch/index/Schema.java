@@ -96,7 +96,10 @@ public final class Schema {
    */
   public static final String HIT_TOPIC = "hit_topic";
   public static final String HIT_ENTITY = "hit_entity";
-  /** Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions. */
+  /**
+   * Title and text as written (lower-cased, not stemmed): the vocabulary of spelling suggestions,
+   * indexed with which articles hold each word only.
+   */
   public static final String SPELL = "spell";
   /**
    * The title again as a doc value, for building title completions: reading a stored title
@@ -116,6 +119,7 @@ public final class Schema {
   public static final List<String> TEXT_FIELDS = List.of(HEADLINE, TEXT, ENTITY_TEXT);
 
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+  private static final FieldType WORDS_ONLY = wordsOnly();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Schema() {}
@@ -211,7 +215,7 @@ public final class Schema {
       doc.add(new TextField(HEADLINE, a.title(), Field.Store.NO));
     }
     doc.add(new Field(TEXT, a.text(), TEXT_WITH_OFFSETS));
-    doc.add(new TextField(SPELL, a.title() + "\n" + a.text(), Field.Store.NO));
+    doc.add(new Field(SPELL, a.title() + "\n" + a.text(), WORDS_ONLY));
     doc.add(new StoredField(TITLE_ORIGIN, a.titleOrigin()));
     doc.add(new StoredField(ORIGIN, a.origin()));
     doc.add(new StoredField(URL, a.url()));
@@ -276,6 +280,20 @@ public final class Schema {
 
   /** What is stored of an article's enrichment. */
   public record Enrichment(List<TopicTag> topics, List<Entity> entities) {}
+
+  /**
+   * Which articles hold a word, and nothing more: spelling suggestions read only how many articles
+   * hold each word, so its frequencies and positions (the largest part of a field's postings, and
+   * of merging them) are not written.
+   */
+  private static FieldType wordsOnly() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setOmitNorms(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.freeze();
+    return type;
+  }
 
   private static FieldType textWithOffsets() {
     FieldType type = new FieldType(TextField.TYPE_STORED);
