@@ -82,7 +82,7 @@ record Token(String text, String key, int start, int end) {
   }
 
   /** {@code \p{L}} or {@code \p{N}}, as the patterns mean them. */
-  private static boolean letterOrNumber(int c) {
+  static boolean letterOrNumber(int c) {
     if (c < 0x80) {
       return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
