@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newssearch.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** Sentences and tokens as the name model's training data has them. */
@@ -29,31 +29,31 @@ class ModelTokensTest {
   void tokensAreFoundWhereThePatternFindsThem() {
     String[] pieces = {"a", "Z", "É", "é", "7", "½", "\uD835\uDC00", "\u0301", ".", "&", "'", "’", "-", "@", " ", "\t", "\n",
         "\u00A0", ",", "U.", "S.", "n't", "'s"};
-    Random random = new Random(11);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(14); i > 0; i--) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String t = text.toString();
-      List<int[]> expected = new ArrayList<>();
-      Matcher m = TOKEN.matcher(t);
-      while (m.find()) {
-        expected.add(new int[] {m.start(), m.end()});
-      }
-      // The pieces may split a token's clitic off: what is compared is where tokens start and end.
-      List<int[]> found = new ArrayList<>();
-      for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(t)) {
-        for (ModelTokens.Piece p : sentence) {
-          if (!found.isEmpty() && found.get(found.size() - 1)[1] == p.start() && cliticOf(t, found.get(found.size() - 1)[0], p)) {
-            found.get(found.size() - 1)[1] = p.end();
-          } else {
-            found.add(new int[] {p.start(), p.end()});
-          }
+    RandomText.each(11, 20_000, 13, pieces, t -> assertEquals(spans(byPattern(t)), spans(found(t)), t));
+  }
+
+  private static List<int[]> byPattern(String t) {
+    List<int[]> spans = new ArrayList<>();
+    Matcher m = TOKEN.matcher(t);
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+    }
+    return spans;
+  }
+
+  /** Where the tokens start and end: a clitic split off a token is joined to it again. */
+  private static List<int[]> found(String t) {
+    List<int[]> found = new ArrayList<>();
+    for (List<ModelTokens.Piece> sentence : ModelTokens.sentences(t)) {
+      for (ModelTokens.Piece p : sentence) {
+        if (!found.isEmpty() && found.get(found.size() - 1)[1] == p.start() && cliticOf(t, found.get(found.size() - 1)[0], p)) {
+          found.get(found.size() - 1)[1] = p.end();
+        } else {
+          found.add(new int[] {p.start(), p.end()});
         }
       }
-      assertEquals(spans(expected), spans(found), t);
     }
+    return found;
   }
 
   /** Whether {@code p} is a clitic split from the token that started at {@code start}. */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newssearch.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** The words of a text for name matching. */
@@ -24,15 +24,7 @@ class TokenTest {
   void wordsAreFoundWhereThePatternFindsThem() {
     String[] pieces = {"a", "Z", "é", "7", "²", "½", "Ⅻ", "\uD835\uDC00", "\u0301", ".", "&", "'", "’", "-", " ", ",", "s",
         "’s", "'s", "U.", "\n"};
-    Random random = new Random(7);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(14); i > 0; i--) {
-        text.append(pieces[random.nextInt(pieces.length)]);
-      }
-      String t = text.toString();
-      assertEquals(byPattern(t), Token.tokenize(t), t);
-    }
+    RandomText.each(7, 20_000, 13, pieces, t -> assertEquals(byPattern(t), Token.tokenize(t), t));
   }
 
   private static List<String> texts(String text) {

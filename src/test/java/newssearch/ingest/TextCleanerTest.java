@@ -2,8 +2,8 @@ package newssearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import java.util.regex.Pattern;
+import newssearch.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** White space in a line: every kind becomes one space, and none is left at either end. */
@@ -21,18 +21,10 @@ class TextCleanerTest {
 
   @Test
   void linesOfAnyMixOfSpacesAreCleanedAsByTheRule() {
-    char[] alphabet = {'a', 'Z', '.', '|', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u2000', '\u2009',
-        '\u200B', '\u200C', '\u3000', '\u2028', '\u1680', '\u202F'};
-    Random random = new Random(42);
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder line = new StringBuilder();
-      for (int i = random.nextInt(12); i > 0; i--) {
-        line.append(alphabet[random.nextInt(alphabet.length)]);
-      }
-      String text = line.toString();
-      assertEquals(SPACES.matcher(text).replaceAll(" ").strip(), TextCleaner.normalise(text), () -> text.chars()
-          .mapToObj(c -> String.format("U+%04X", c)).toList().toString());
-    }
+    String[] pieces = {"a", "Z", ".", "|", " ", " ", "\t", "\n", "\r", "\f", "\u000B", "\u00A0", "\u2000", "\u2009",
+        "\u200B", "\u200C", "\u3000", "\u2028", "\u1680", "\u202F"};
+    RandomText.each(42, 20_000, 11, pieces, text -> assertEquals(SPACES.matcher(text).replaceAll(" ").strip(),
+        TextCleaner.normalise(text), () -> text.chars().mapToObj(c -> String.format("U+%04X", c)).toList().toString()));
   }
 
   @Test

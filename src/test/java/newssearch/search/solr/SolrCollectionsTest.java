@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,18 +174,6 @@ class SolrCollectionsTest {
   }
 
   private static void answer(HttpExchange exchange, int status, NamedList<Object> body) throws IOException {
-    NamedList<Object> response = new NamedList<>();
-    NamedList<Object> header = new NamedList<>();
-    header.add("status", status == 200 ? 0 : status);
-    response.add("responseHeader", header);
-    response.addAll(body);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JavaBinCodec codec = new JavaBinCodec()) {
-      codec.marshal(response, bytes);
-    }
-    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-    exchange.sendResponseHeaders(status, bytes.size());
-    exchange.getResponseBody().write(bytes.toByteArray());
-    exchange.close();
+    SolrAnswers.answer(exchange, status, body);
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.request.SolrPing;
-import org.apache.solr.common.util.JavaBinCodec;
 import org.apache.solr.common.util.NamedList;
 import org.junit.jupiter.api.Test;
 
@@ -109,18 +107,6 @@ class SolrNodesTest {
   }
 
   private static void answer(HttpExchange exchange, NamedList<Object> body) throws IOException {
-    NamedList<Object> response = new NamedList<>();
-    NamedList<Object> header = new NamedList<>();
-    header.add("status", 0);
-    response.add("responseHeader", header);
-    response.addAll(body);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JavaBinCodec codec = new JavaBinCodec()) {
-      codec.marshal(response, bytes);
-    }
-    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-    exchange.sendResponseHeaders(200, bytes.size());
-    exchange.getResponseBody().write(bytes.toByteArray());
-    exchange.close();
+    SolrAnswers.answer(exchange, 200, body);
   }
 }
