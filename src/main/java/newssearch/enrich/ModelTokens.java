@@ -93,17 +93,9 @@ final class ModelTokens {
     if (!Token.letterOrNumber(first)) {
       return start + Character.charCount(first);
     }
-    i = lettersAndNumbers(text, start);
+    i = Token.lettersAndNumbers(text, start);
     while (i + 1 < text.length() && "-&.'’@".indexOf(text.charAt(i)) >= 0 && Token.letterOrNumber(text.codePointAt(i + 1))) {
-      i = lettersAndNumbers(text, i + 1);
-    }
-    return i;
-  }
-
-  private static int lettersAndNumbers(String text, int from) {
-    int i = from;
-    while (i < text.length() && Token.letterOrNumber(text.codePointAt(i))) {
-      i += Character.charCount(text.codePointAt(i));
+      i = Token.lettersAndNumbers(text, i + 1);
     }
     return i;
   }

@@ -69,7 +69,8 @@ record Token(String text, String key, int start, int end) {
     return i;
   }
 
-  private static int lettersAndNumbers(String text, int from) {
+  /** Where the run of letters and digits from {@code from} ends. */
+  static int lettersAndNumbers(String text, int from) {
     int i = from;
     while (i < text.length()) {
       int c = text.codePointAt(i);

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import newssearch.index.Schema;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -42,16 +41,16 @@ final class SegmentTitles implements Closeable {
   /** The titles of {@code segment}. */
   static SegmentTitles build(LeafReader segment) throws IOException {
     List<Completions.Entry> entries = new ArrayList<>();
-    // Titles and ids are read as doc values: the stored fields would be decompressed whole.
+    // Titles and ids are read as doc values: their stored fields would be decompressed with the
+    // whole articles beside them. Every served index has them (see Schema.VERSION).
     BinaryDocValues titles = segment.getBinaryDocValues(Schema.TITLE_VALUE);
     SortedDocValues ids = segment.getSortedDocValues(Schema.ID);
-    StoredFields stored = segment.storedFields();
-    for (int d = 0; d < segment.maxDoc(); d++) {
-      if (titles != null && ids != null && titles.advanceExact(d) && ids.advanceExact(d)) {
+    if (titles == null || ids == null) {
+      return EMPTY;
+    }
+    for (int d = titles.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = titles.nextDoc()) {
+      if (ids.advanceExact(d)) {
         Completions.add(entries, titles.binaryValue().utf8ToString(), 1, d + "\t" + ids.lookupOrd(ids.ordValue()).utf8ToString());
-      } else {
-        Document doc = stored.document(d, Set.of(Schema.ID, Schema.TITLE));
-        Completions.add(entries, doc.get(Schema.TITLE), 1, d + "\t" + doc.get(Schema.ID));
       }
     }
     if (entries.isEmpty()) {

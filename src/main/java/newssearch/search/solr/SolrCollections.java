@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.common.util.NamedList;
@@ -61,14 +62,8 @@ public final class SolrCollections {
     } finally {
       deleteTree(dir);
     }
-    try {
-      nodes.request(CollectionAdminRequest.createCollection(name, name, layout.shards(), layout.replicas()), null);
-    } catch (SolrNodes.SolrRequestException e) {
-      // A create sent again after one that worked is refused as "already exists".
-      if (!exists(name)) {
-        throw e;
-      }
-    }
+    requestUnlessDone(CollectionAdminRequest.createCollection(name, name, layout.shards(), layout.replicas()),
+        () -> exists(name));
   }
 
   /** Points {@code alias} at {@code collection}: searches move over at once. */
@@ -76,35 +71,38 @@ public final class SolrCollections {
     nodes.request(CollectionAdminRequest.createAlias(alias, collection), null);
   }
 
-  /**
-   * Deletes a collection and its configset (of the same name); one already gone counts as
-   * deleted. A request that timed out or failed on one node is sent to the next, and the first
-   * may have done the work: the second is then refused as "not found", which is success.
-   */
+  /** Deletes a collection and its configset (of the same name); one already gone counts as deleted. */
   public void delete(String collection) throws IOException {
-    try {
-      nodes.request(CollectionAdminRequest.deleteCollection(collection), null);
-    } catch (SolrNodes.SolrRequestException e) {
-      if (exists(collection)) {
-        throw e;
-      }
-    }
+    requestUnlessDone(CollectionAdminRequest.deleteCollection(collection), () -> !exists(collection));
     ConfigSetAdminRequest.Delete config = new ConfigSetAdminRequest.Delete();
     config.setConfigSetName(collection);
+    requestUnlessDone(config, () -> !configSets().contains(collection));
+  }
+
+  /** A question to the cluster, which may fail as a request does. */
+  @FunctionalInterface
+  private interface Check {
+    boolean holds() throws IOException;
+  }
+
+  /**
+   * Sends {@code request}; Solr's refusal of it (a 4xx) is success when {@code done} finds the
+   * cluster already as the request asks: {@link SolrNodes} sends a request that failed on one node
+   * to the next, and the first may have done the work, so that the second is refused as "already
+   * exists" or "not found".
+   */
+  private void requestUnlessDone(SolrRequest<?> request, Check done) throws IOException {
     try {
-      nodes.request(config, null);
+      nodes.request(request, null);
     } catch (SolrNodes.SolrRequestException e) {
-      if (configSets().contains(collection)) {
+      if (!done.holds()) {
         throw e;
       }
     }
   }
 
-  /** Whether the cluster has a collection of this name. */
-  public boolean exists(String collection) throws IOException {
-    Object collections = cluster().get("collections");
-    return collections instanceof NamedList<?> list ? list.get(collection) != null
-        : collections instanceof Map<?, ?> map && map.containsKey(collection);
+  private boolean exists(String collection) throws IOException {
+    return entry(cluster().get("collections"), collection) != null;
   }
 
   private List<String> configSets() throws IOException {
@@ -114,23 +112,12 @@ public final class SolrCollections {
 
   /** The collection {@code alias} points at, if it is an alias. */
   public Optional<String> aliasTarget(String alias) throws IOException {
-    NamedList<Object> cluster = cluster();
-    Object aliases = cluster.get("aliases");
-    if (aliases instanceof Map<?, ?> map && map.get(alias) != null) {
-      return Optional.of(map.get(alias).toString());
-    }
-    if (aliases instanceof NamedList<?> list && list.get(alias) != null) {
-      return Optional.of(list.get(alias).toString());
-    }
-    return Optional.empty();
+    return Optional.ofNullable(entry(cluster().get("aliases"), alias)).map(Object::toString);
   }
 
   /** The shape of an existing collection. */
   public Optional<Layout> layout(String collection) throws IOException {
-    Object collections = cluster().get("collections");
-    Object c = collections instanceof NamedList<?> list ? list.get(collection)
-        : collections instanceof Map<?, ?> map ? map.get(collection) : null;
-    if (!(c instanceof Map<?, ?> info)) {
+    if (!(entry(cluster().get("collections"), collection) instanceof Map<?, ?> info)) {
       return Optional.empty();
     }
     Object shards = info.get("shards");
@@ -138,6 +125,11 @@ public final class SolrCollections {
     Object rf = info.get("replicationFactor");
     int replicas = rf == null ? 1 : Integer.parseInt(rf.toString());
     return Optional.of(new Layout(shardCount, replicas));
+  }
+
+  /** The entry {@code name} of a section of the cluster status, which SolrJ gives as a NamedList or a Map; null when absent. */
+  private static Object entry(Object section, String name) {
+    return section instanceof NamedList<?> list ? list.get(name) : section instanceof Map<?, ?> map ? map.get(name) : null;
   }
 
   @SuppressWarnings("unchecked")

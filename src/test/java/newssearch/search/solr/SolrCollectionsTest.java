@@ -52,7 +52,7 @@ class SolrCollectionsTest {
           answer(exchange, 200, status);
         }
         case "DELETE" -> delete(exchange, collections, params.get("name"), "Could not find collection : ");
-        case "CREATE" -> create(exchange, collections, params.get("name"), "collection already exists: ");
+        case "CREATE" -> create(exchange, collections, params.get("name"), false, "collection already exists: ");
         default -> answer(exchange, 400, error(400, "unexpected"));
       }
     });
@@ -68,14 +68,7 @@ class SolrCollectionsTest {
         case "DELETE" -> delete(exchange, configSets, params.get("name"), "ConfigSet does not exist to delete: ");
         case "UPLOAD" -> {
           exchange.getRequestBody().readAllBytes();
-          boolean added = configSets.add(params.get("name"));
-          if (!added && !"true".equals(params.get("overwrite"))) {
-            answer(exchange, 400, error(400, "The configuration " + params.get("name") + " already exists"));
-          } else if (added && requestsFailAfterWorking) {
-            answer(exchange, 500, error(500, "timed out waiting for the reply"));
-          } else {
-            answer(exchange, 200, new NamedList<>());
-          }
+          create(exchange, configSets, params.get("name"), "true".equals(params.get("overwrite")), "The configuration already exists: ");
         }
         default -> answer(exchange, 400, error(400, "unexpected"));
       }
@@ -139,10 +132,12 @@ class SolrCollectionsTest {
     }
   }
 
-  private void create(HttpExchange exchange, Set<String> names, String name, String exists) throws IOException {
-    if (!names.add(name)) {
+  /** Adds {@code name}: refused when it is there and may not be overwritten; a 500 after the work when asked. */
+  private void create(HttpExchange exchange, Set<String> names, String name, boolean overwrite, String exists) throws IOException {
+    boolean added = names.add(name);
+    if (!added && !overwrite) {
       answer(exchange, 400, error(400, exists + name));
-    } else if (requestsFailAfterWorking) {
+    } else if (added && requestsFailAfterWorking) {
       answer(exchange, 500, error(500, "timed out waiting for the reply"));
     } else {
       answer(exchange, 200, new NamedList<>());
