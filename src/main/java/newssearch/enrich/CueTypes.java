@@ -140,8 +140,35 @@ final class CueTypes {
     if ((cues.is("person-verb", next) || cues.is("person-after", next)) && (gap.isEmpty() || gap.equals(","))) {
       return true;
     }
+    if (aged(w, to)) {
+      return true;
+    }
     // "Tamsin Hollick's husband": only people have these.
     return (gap.equals("'s") || gap.equals("’s")) && cues.is("person-relation", next);
+  }
+
+  /**
+   * Whether the name of two to four words {@code [from, to)} is given an age in commas, as only
+   * people are: "Tanvir Hussain, 24, of London", and in a list of such lines.
+   */
+  boolean agedPerson(FieldWords w, int from, int to) {
+    return personLike(w, from, to) && aged(w, to);
+  }
+
+  private static boolean aged(FieldWords w, int to) {
+    return to < w.size() && w.gap(to - 1, to).strip().equals(",") && age(w, to);
+  }
+
+  /** Whether word {@code i} is an age in apposition: a whole number up to 120 closed by a comma, semicolon, full stop or line end. */
+  private static boolean age(FieldWords w, int i) {
+    String s = w.at(i).text();
+    if (s.isEmpty() || s.length() > 3 || !s.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(s) > 120 || s.startsWith("0")) {
+      return false;
+    }
+    String after = i + 1 < w.size() ? w.gap(i, i + 1) : w.text.substring(w.at(i).end());
+    String closing = after.strip();
+    boolean lineEnd = closing.isEmpty() && (i + 1 == w.size() || after.contains("\n"));
+    return lineEnd || closing.startsWith(",") || closing.startsWith(";") || closing.startsWith(".");
   }
 
   /**

@@ -101,6 +101,19 @@ final class FieldWords {
         || after.startsWith("\u2014") || after.startsWith(":");
   }
 
+  /**
+   * Whether words {@code [from, to)} are all of their line but for a leading dash and trailing
+   * punctuation: a signature ("Debra Perlingiere"), a byline or a quotation's author ("- Will
+   * Rogers").
+   */
+  boolean wholeLine(int from, int to) {
+    int lineStart = text.lastIndexOf('\n', tokens.get(from).start()) + 1;
+    int lineEnd = text.indexOf('\n', tokens.get(to - 1).end());
+    String before = text.substring(lineStart, tokens.get(from).start());
+    String after = text.substring(tokens.get(to - 1).end(), lineEnd < 0 ? text.length() : lineEnd);
+    return before.replaceAll("[-\u2013\u2014\\s]", "").isEmpty() && after.replaceAll("[,.;:!\\s]", "").isEmpty();
+  }
+
   /** A number that opens a name ("2012 Laboratories"), not part of a figure ("2,530 Oscars"). */
   boolean numberedName(int i) {
     Token t = tokens.get(i);

@@ -197,7 +197,7 @@ final class ModelFusion {
     String lower = word.toLowerCase(Locale.ROOT);
     word = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
     return cues.is("function-word", word) || cues.is("person-title", word) || cues.is("honorific", word)
-        || cues.is("person-role", lower) || cues.is("org-role", lower) || Character.isLowerCase(word.codePointAt(0));
+        || cues.is("greeting", word) || cues.is("person-role", lower) || cues.is("org-role", lower) || Character.isLowerCase(word.codePointAt(0));
   }
 
   private boolean dropAfter(String word) {

@@ -121,7 +121,8 @@ final class NameScan {
       }
       String lower = t.text().toLowerCase(Locale.ROOT);
       boolean followed = i + 1 < to || t.text().equals(t.text().toUpperCase(Locale.ROOT));
-      String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) ? "person"
+      boolean greeting = opener && i + 1 < to && cues.is("greeting", t.text()) && cues.is("given-name", w.at(i + 1).text());
+      String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) || greeting ? "person"
           : opener && cues.is("org-role", lower) ? "org" : null;
       boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
           || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
@@ -282,6 +283,9 @@ final class NameScan {
       return;
     }
     if (w.heading[from]) {
+      if (signature(w, from, to) || types.agedPerson(w, from, to)) {
+        found.add(new Found(w.field, w.at(from).start(), w.at(to - 1).end(), w.text.substring(w.at(from).start(), w.at(to - 1).end()), "person", true, false));
+      }
       return;
     }
     if (to - from == 2 && w.at(from + 1).number() && w.sentenceStart(from)) {
@@ -303,9 +307,30 @@ final class NameScan {
     found.add(new Found(w.field, first.start(), last.end(), name, type, true, false));
   }
 
+  /**
+   * Whether a line that reads like a heading is a person's name alone (or after a greeting): two
+   * or three capitalised words from a given name, as signatures, bylines and quotations' authors
+   * are written. A
+   * headline of the same shape ("Grace Notes") has a word the article also writes in lower case.
+   */
+  private boolean signature(FieldWords w, int from, int to) {
+    boolean greeted = from > 0 && cues.is("greeting", w.at(from - 1).text()) && w.wholeLine(from - 1, to);
+    if (to - from < 2 || to - from > 3 || !cues.is("given-name", w.at(from).text()) || !(greeted || w.wholeLine(from, to))) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      String s = w.at(i).text();
+      if (!w.at(i).capitalised() || (i > from && !w.joined(i - 1)) || lowerWords.contains(s.toLowerCase(Locale.ROOT))
+          || cues.is("function-word", s) || cues.is("not-name", s) || w.matches[i] != null) {
+        return false;
+      }
+    }
+    return "person".equals(types.type(w, from, to)); // not "Griffin Park", a place by its last word
+  }
+
   private void oneWord(FieldWords w, int i, String cue) {
     Token t = w.at(i);
-    boolean honorific = i > 0 && cues.is("honorific", w.at(i - 1).text()) && w.joined(i - 1);
+    boolean honorific = i > 0 && (cues.is("honorific", w.at(i - 1).text()) || greeted(w, i)) && w.joined(i - 1);
     boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
         || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
     lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));
@@ -318,6 +343,11 @@ final class NameScan {
       // An untyped word is kept in case a list types it ("Nokia, Sagem, Sony and Thomson").
       found.add(new Found(w.field, t.start(), t.end(), t.text(), type, true, false));
     }
+  }
+
+  /** "Hi Kevin,", "Dear Louise": a given name after a greeting that opens a sentence is a person. */
+  private boolean greeted(FieldWords w, int i) {
+    return cues.is("greeting", w.at(i - 1).text()) && w.sentenceStart(i - 1) && cues.is("given-name", w.at(i).text());
   }
 
   private boolean nameWord(Token t) {

@@ -166,4 +166,36 @@ class EntityTaggerTest {
     assertEquals("rules", origins.get("Marla Quenby"));
     assertEquals("model", origins.get("Real Madrid"), origins.toString());
   }
+
+  /** The cue rules alone, so that the model cannot be what finds the name. */
+  private Map<String, Integer> ruleNames(String text) {
+    EntityTagger rules = new EntityTagger(TestCorpus.config().gazetteer(), EntityTagger.Finders.RULES);
+    Map<String, Integer> names = new LinkedHashMap<>();
+    rules.tag(new Article("a1", "t", "metadata", text, null, "", "", List.of(), "test")).forEach(e -> names.put(e.type() + " " + e.name(), e.mentions().size()));
+    return names;
+  }
+
+  @Test
+  void aNameGivenAnAgeInCommasIsAPerson() {
+    assertTrue(ruleNames("The court heard that Tarvo Quindle, 24, of Leeds, denied the charge.").containsKey("person Tarvo Quindle"));
+    Map<String, Integer> list = ruleNames("The accused are:\nOrsk Pelmany, 31, Bristol\nVantor Quibb Ardle, 22, Leeds;\nSelma Drau, 40.");
+    assertTrue(list.keySet().containsAll(List.of("person Orsk Pelmany", "person Vantor Quibb Ardle", "person Selma Drau")), list.toString());
+    assertFalse(ruleNames("Sales at Tarvo Quindle, 2006, were flat.").containsKey("person Tarvo Quindle"), "a year is not an age");
+  }
+
+  @Test
+  void aLineThatIsOnlyANameFromAGivenNameIsAPerson() {
+    assertTrue(ruleNames("Thanks for the draft.\nDebra Quindlemore").containsKey("person Debra Quindlemore"));
+    assertTrue(ruleNames("Never give up.\n- Edward Pellworth").containsKey("person Edward Pellworth"));
+    assertTrue(ruleNames("Dear Sheila Vantorp,\nThe figures are attached.").containsKey("person Sheila Vantorp"));
+    Map<String, Integer> headings = ruleNames("Griffin Park\nGrace Notes\nThe notes were sung at Griffin Park on Friday.");
+    assertFalse(headings.keySet().stream().anyMatch(n -> n.startsWith("person")), headings.toString());
+  }
+
+  @Test
+  void aGivenNameAfterAGreetingIsAPerson() {
+    assertEquals(Map.of("person Kevin", 1), ruleNames("Hi Kevin,\nThe figures are attached."));
+    assertEquals(Map.of("person Louise", 1), ruleNames("Thanks.\nHello Louise, long time."));
+    assertEquals(Map.of(), ruleNames("Hello World\nThe first program prints it."));
+  }
 }
