@@ -15,6 +15,8 @@ final class FieldWords {
   final GazetteerMatch[] matches;
   final boolean[] heading;
   final boolean[] shouting;
+  /** Which words are part of an e-mail or web address; null when the text has none. */
+  private final boolean[] address;
 
   FieldWords(String field, String text, GazetteerLookup lookup, EntityCues cues) {
     this.cues = cues;
@@ -27,6 +29,42 @@ final class FieldWords {
     }
     this.heading = headings(text, tokens, false);
     this.shouting = headings(text, tokens, true);
+    this.address = addresses(text, tokens);
+  }
+
+  /**
+   * Whether word {@code i} is part of an e-mail or web address ("jane.doe@enron.com",
+   * "http://www.gulf-news.com/Articles/..."): such words name no one, though a bare domain
+   * ("Suprnova.org") may name an organisation.
+   */
+  boolean address(int i) {
+    return address != null && address[i];
+  }
+
+  private static boolean[] addresses(String text, List<Token> tokens) {
+    if (text.indexOf('@') < 0 && !text.contains("://") && !text.contains("www.")) {
+      return null;
+    }
+    boolean[] address = new boolean[tokens.size()];
+    int t = 0;
+    int from = 0;
+    while (from < text.length()) {
+      while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      int to = from;
+      while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+        to++;
+      }
+      String chunk = text.substring(from, to);
+      boolean isAddress = chunk.indexOf('@') > 0 || chunk.contains("://") || chunk.regionMatches(true, 0, "www.", 0, 4);
+      while (t < tokens.size() && tokens.get(t).start() < to) {
+        address[t] = isAddress && tokens.get(t).start() >= from;
+        t++;
+      }
+      from = to;
+    }
+    return address;
   }
 
   Token at(int i) {

@@ -213,7 +213,7 @@ final class ModelFusion {
     }
     for (int i = 0; i < w.size(); i++) {
       if (w.at(i).end() > start) {
-        if (w.heading[i]) {
+        if (w.heading[i] || w.address(i)) {
           return false;
         }
         break;

@@ -39,6 +39,10 @@ final class NameScan {
     texts.put(field, w.text);
     int i = 0;
     while (i < w.size()) {
+      if (w.address(i)) {
+        i++;
+        continue;
+      }
       if (w.at(i).webName() && w.matches[i] == null) {
         Token t = w.at(i);
         found.add(new Found(field, t.start(), t.end(), t.text(), "org", true, false));
@@ -58,7 +62,7 @@ final class NameScan {
   /** The end (exclusive) of the run of name words that starts at {@code start}. */
   private int run(FieldWords w, int start) {
     int end = w.matches[start] != null ? w.matches[start].end : start + 1;
-    while (end < w.size() && w.joined(end - 1)) {
+    while (end < w.size() && w.joined(end - 1) && !w.address(end)) {
       Token next = w.at(end);
       if (w.matches[end] != null) {
         end = w.matches[end].end;

@@ -198,4 +198,11 @@ class EntityTaggerTest {
     assertEquals(Map.of("person Louise", 1), ruleNames("Thanks.\nHello Louise, long time."));
     assertEquals(Map.of(), ruleNames("Hello World\nThe first program prints it."));
   }
+
+  @Test
+  void eMailAndWebAddressesNameNoOneButABareDomainNamesItsSite() {
+    Map<String, Integer> names = names("t", "Write to Quinta.Pellow@vantorlabs.com or see "
+        + "http://www.gulf-drellnews.com/Articles/news.asp?ArticleID=97508 and www.Brindle.net/UK/Home, or try Drelloway.com today.");
+    assertEquals(Map.of("org Drelloway.com", 1), names);
+  }
 }
