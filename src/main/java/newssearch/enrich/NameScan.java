@@ -228,7 +228,11 @@ final class NameScan {
     Gazetteer.Name n = m.name;
     boolean club = n.type().equals("place") && !COUNTRIES.contains(n.canonical())
         && (clubInParentheses(w, i, m.end) || Clubs.byContext(cues, w, i, m.end));
-    Found f = new Found(w.field, w.at(i).start(), w.at(m.end - 1).end(), n.canonical(), club ? "org" : n.type(), false, n.partial());
+    int first = i;
+    if (n.type().equals("person") && m.end > i + 1 && cues.is("person-title", w.at(i).text())) {
+      first++; // "President Bush": the title is not part of the name the text mentions
+    }
+    Found f = new Found(w.field, w.at(first).start(), w.at(m.end - 1).end(), n.canonical(), club ? "org" : n.type(), false, n.partial());
     f.club = club;
     return f;
   }

@@ -205,4 +205,11 @@ class EntityTaggerTest {
         + "http://www.gulf-drellnews.com/Articles/news.asp?ArticleID=97508 and www.Brindle.net/UK/Home, or try Drelloway.com today.");
     assertEquals(Map.of("org Drelloway.com", 1), names);
   }
+
+  @Test
+  void aKnownPersonsTitleIsNotPartOfTheMention() {
+    String text = "Analysts said President Xi would visit.";
+    Entity xi = tag("t", text).stream().filter(e -> e.name().equals("Xi Jinping")).findFirst().orElseThrow();
+    assertEquals(List.of("Xi"), xi.mentions().stream().map(m -> text.substring(m.start(), m.end())).toList());
+  }
 }
