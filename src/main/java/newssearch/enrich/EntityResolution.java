@@ -78,7 +78,9 @@ final class EntityResolution {
     for (Found f : found) {
       Found full = null;
       boolean model = Entity.MODEL.equals(f.origin);
-      if (f.discovered && !f.severalWords()) {
+      if (f.listedPlace && !f.severalWords() && bySurname.containsKey(f.name)) {
+        full = bySurname.get(f.name); // "Livingstone" where the article names Ken Livingstone
+      } else if (f.discovered && !f.severalWords()) {
         full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
         if (full == null && model && "person".equals(f.type)) {
           full = byFirstName.get(f.name); // "Nigel" where the article names Nigel Farage
@@ -152,6 +154,9 @@ final class EntityResolution {
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < found.size(); i++) {
         Found f = found.get(i);
+        if (f.listedPlace) {
+          townAmongOthers(i);
+        }
         if (f.type != null) {
           continue;
         }
@@ -163,6 +168,27 @@ final class EntityResolution {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A town of the list of places among names of one other type takes their type: the surname in
+   * "Jonny Wilkinson, Will Greenwood, Mike Tindall", the club in "Chelsea, Arsenal and Burnley".
+   */
+  private void townAmongOthers(int i) {
+    String type = null;
+    for (int j : new int[] {i - 1, i + 1}) {
+      if (j >= 0 && j < found.size() && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
+        String other = found.get(j).type;
+        if (other == null || other.equals("place") || type != null && !type.equals(other)) {
+          return;
+        }
+        type = other;
+      }
+    }
+    if (type != null && conjunction(i)) {
+      Found town = found.get(i);
+      found.set(i, new Found(town.field, town.start, town.end, town.name, type, true, false)); // found by the rules now
     }
   }
 

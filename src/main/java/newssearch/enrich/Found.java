@@ -11,6 +11,8 @@ final class Found {
   final boolean partial;
   /** A town read as the club named after it ("Gloucester centre"): its reading wins for every mention of the name. */
   boolean club;
+  /** A town known only from the list of places: a club, a person's surname or the model's reading of it may win. */
+  boolean listedPlace;
   /** {@link Entity#origin()}: gazetteer, rules or model. */
   final String origin;
 

@@ -19,19 +19,29 @@ import newssearch.config.DirectiveFile;
  * a word printed all in capitals ("NVIDIA") also matches its capitalised form ("Nvidia"). A
  * one-word alias of a person ("Trump") is partial: it counts only in an article that names the
  * person in full. The line {@code @countries} adds every country the JDK knows, by its English
- * name, unless a line of the file already gives that name. The cues of {@code entity-cues.conf},
+ * name, unless a line of the file already gives that name; the line {@code @places} adds the towns
+ * and cities of {@code places.txt} the same way. The cues of {@code entity-cues.conf},
  * for names the file does not list, are loaded with it.
  */
 public final class Gazetteer {
   public static final String FILE = "entities.tsv";
   public static final Set<String> TYPES = Set.of("person", "org", "place", "product", "event");
   static final String COUNTRIES = "@countries";
+  /** The line that adds the towns and cities of {@link #PLACES_FILE}. */
+  static final String PLACES = "@places";
+  public static final String PLACES_FILE = "places.txt";
 
   /**
-   * A known name: what it stands for, and whether it is a partial name that needs the full name
-   * elsewhere in the article.
+   * A known name: what it stands for, whether it is a partial name that needs the full name
+   * elsewhere in the article, and whether it is only a town of {@link #PLACES_FILE}, which other
+   * readings of the same words may beat (a club, a person's surname).
    */
-  record Name(String canonical, String type, boolean partial) {}
+  record Name(String canonical, String type, boolean partial, boolean listed) {
+    /** A name of the file's own lines (or a country). */
+    Name(String canonical, String type, boolean partial) {
+      this(canonical, type, partial, false);
+    }
+  }
 
   static final class Node {
     final Map<String, Node> next = new HashMap<>();
@@ -63,6 +73,7 @@ public final class Gazetteer {
     Gazetteer gazetteer = new Gazetteer(EntityCues.load(configDir));
     gazetteer.model = ModelNameFinder.load(configDir);
     boolean countries = false;
+    boolean places = false;
     List<String> lines = DirectiveFile.lines(file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -71,6 +82,10 @@ public final class Gazetteer {
       }
       if (line.strip().equals(COUNTRIES)) {
         countries = true;
+        continue;
+      }
+      if (line.strip().equals(PLACES)) {
+        places = true;
         continue;
       }
       String[] cols = line.split("\t");
@@ -94,7 +109,29 @@ public final class Gazetteer {
     if (countries) {
       gazetteer.addCountries();
     }
+    if (places) {
+      gazetteer.addPlaces(configDir.resolve(PLACES_FILE));
+    }
     return gazetteer;
+  }
+
+  /**
+   * The towns and cities of {@code file}, one name a line: places, where neither the lines of
+   * {@link #FILE} nor the countries already give the name a meaning ("Leicester" stays as listed
+   * there; "Basingstoke" comes from here).
+   */
+  private void addPlaces(Path file) {
+    List<String> lines = DirectiveFile.lines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      String name = lines.get(i).strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || Token.tokenize(name).isEmpty()) {
+        throw new ConfigException(file, i + 1, "'" + name + "' is not a place name: one capitalised name a line");
+      }
+      add(name, name, "place", true);
+    }
   }
 
   /** The English names of the JDK's ISO countries; names the file gave keep their meaning. */
@@ -109,6 +146,10 @@ public final class Gazetteer {
 
   /** Adds a name; the first meaning given to an alias is kept. */
   public void add(String alias, String canonical, String type) {
+    add(alias, canonical, type, false);
+  }
+
+  private void add(String alias, String canonical, String type, boolean listed) {
     List<Token> tokens = Token.tokenize(alias);
     if (tokens.isEmpty()) {
       return;
@@ -119,7 +160,7 @@ public final class Gazetteer {
     }
     if (node.name == null) {
       boolean partial = type.equals("person") && tokens.size() == 1 && !alias.equals(canonical);
-      node.name = new Name(canonical, type, partial);
+      node.name = new Name(canonical, type, partial, listed);
       size++;
     }
   }

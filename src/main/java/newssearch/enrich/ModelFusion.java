@@ -89,8 +89,11 @@ final class ModelFusion {
         if (f.field.equals(w.field) && f.start < end && start < f.end) {
           overlapping.add(f);
           boolean inside = start <= f.start && f.end <= end && end - start > f.end - f.start;
+          // A town of the list yields to the model's other reading of it ("Burnley" the club) and
+          // to a longer name around it ("Gulf of Suez").
           boolean yields = f.type == null
-              || (inside && "org".equals(type) && ("place".equals(f.type) || "org".equals(f.type)));
+              || (inside && "org".equals(type) && ("place".equals(f.type) || "org".equals(f.type)))
+              || (f.listedPlace && start <= f.start && f.end <= end && (!"place".equals(type) || end - start > f.end - f.start));
           blocked |= !yields;
           if (f.type == null && f.start <= start && end <= f.end) {
             cover = f;

@@ -182,6 +182,11 @@ final class NameScan {
       // is not the gazetteer's Harris.
       return Absorb.SAME_NAME;
     }
+    if (m.name.listed() && (pieceStart >= 0 && !afterOf || m.end < to && candidateWord(w, m.end))) {
+      // A town of the list next to other name words is part of a longer name: "Jupiter Research",
+      // "Santa Clara County Superior Court", "Jeremie Aliadiere".
+      return Absorb.SAME_NAME;
+    }
     if (m.end != at + 1 || m.name.type().equals("person")) {
       return Absorb.NO;
     }
@@ -234,6 +239,7 @@ final class NameScan {
     }
     Found f = new Found(w.field, w.at(first).start(), w.at(m.end - 1).end(), n.canonical(), club ? "org" : n.type(), false, n.partial());
     f.club = club;
+    f.listedPlace = n.listed() && !club;
     return f;
   }
 

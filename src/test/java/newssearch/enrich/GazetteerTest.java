@@ -38,6 +38,22 @@ class GazetteerTest {
   }
 
   @Test
+  void thePlacesFileAddsTownsAndTheFileWinsOverIt() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Quorvane\torg\n@places\n");
+    Files.writeString(dir.resolve(Gazetteer.PLACES_FILE), "# towns\nBasingstoke\nQuorvane\nPorto Alegre\n");
+    Gazetteer gazetteer = Gazetteer.load(dir);
+    assertEquals(List.of("org Quorvane", "place Basingstoke", "place Porto Alegre"),
+        names(gazetteer, "Quorvane opened offices in Basingstoke and Porto Alegre."));
+
+    Files.writeString(dir.resolve(Gazetteer.PLACES_FILE), "Basingstoke\nbasingstoke\n");
+    ConfigException bad = assertThrows(ConfigException.class, () -> Gazetteer.load(dir));
+    assertEquals(2, bad.line());
+    assertTrue(bad.getMessage().contains(Gazetteer.PLACES_FILE + ":2"), bad.getMessage());
+    Files.delete(dir.resolve(Gazetteer.PLACES_FILE));
+    assertTrue(assertThrows(ConfigException.class, () -> Gazetteer.load(dir)).getMessage().contains(Gazetteer.PLACES_FILE));
+  }
+
+  @Test
   void withoutTheCuesFileOnlyKnownNamesAreFound() throws IOException {
     Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\tNVIDIA\n");
     assertEquals(List.of("org Nvidia"), names(Gazetteer.load(dir), "Nvidia hired Zorvex Technologies chief executive Marla Quenby."));
