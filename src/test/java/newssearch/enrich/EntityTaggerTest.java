@@ -224,4 +224,11 @@ class EntityTaggerTest {
     assertEquals(2, mayor.get("person Ken Livingstone"), mayor.toString());
     assertFalse(mayor.containsKey("place Livingstone"), mayor.toString());
   }
+
+  @Test
+  void armedGroupsAndAgenciesInTheNewsAreOrganisationsHoweverSpelt() {
+    Map<String, Integer> names = names("t", "Officials said Hezbollah and Syria backed the plan, which bore the hallmarks of al Qaeda; "
+        + "the Taliban and the FBI disagreed about al-Qaeda.");
+    assertEquals(Map.of("org Hezbollah", 1, "place Syria", 1, "org al-Qaeda", 2, "org Taliban", 1, "org FBI", 1), names);
+  }
 }
