@@ -16,7 +16,8 @@ final class Clubs {
   static boolean byContext(EntityCues cues, FieldWords w, int i, int end) {
     if (end < w.size() && w.gap(end - 1, end).equals(" ")) {
       Token next = w.at(end);
-      if (cues.is("club-role", next.text()) || cues.is("club-after", next.text()) || scoreLine(next.text())) {
+      String role = w.text.substring(next.start(), w.at(w.compoundEnd(end) - 1).end()); // "fly-half"
+      if (cues.is("club-role", role) || cues.is("club-after", next.text()) || scoreLine(next.text())) {
         return true;
       }
     }
@@ -29,8 +30,12 @@ final class Clubs {
    * side (or firm: "Virgin boss Richard Branson") the person belongs to, an organisation.
    */
   static boolean beforeRoleAndName(EntityCues cues, FieldWords w, int to) {
-    return to + 1 < w.size() && w.gap(to - 1, to).equals(" ") && cues.is("club-role", w.at(to).text())
-        && w.gap(to, to + 1).equals(" ") && w.at(to + 1).capitalised() && !cues.is("function-word", w.at(to + 1).text());
+    if (to >= w.size() || !w.gap(to - 1, to).equals(" ")) {
+      return false;
+    }
+    int name = w.compoundEnd(to); // "Biarritz scrum-half Dimitri Yachvili"
+    return name < w.size() && cues.is("club-role", w.text.substring(w.at(to).start(), w.at(name - 1).end()))
+        && w.gap(name - 1, name).equals(" ") && w.at(name).capitalised() && !cues.is("function-word", w.at(name).text());
   }
 
   /** A result ("18-17", "2-1") right after a name: the name is a side. */

@@ -50,7 +50,7 @@ final class CueTypes {
     if (lastWord < to - 1) {
       return "product";
     }
-    String before = from > 0 && w.joined(from - 1) ? w.at(from - 1).text() : "";
+    String before = from > 0 && w.joined(from - 1) ? wordBefore(w, from) : "";
     if (cues.is("person-role", before)) {
       return "person";
     }
@@ -64,13 +64,24 @@ final class CueTypes {
     if (apposed != null) {
       return apposed;
     }
-    if (Clubs.beforeRoleAndName(cues, w, to)) {
-      return "org";
+    if (Clubs.beforeRoleAndName(cues, w, to) && !NameScan.COUNTRIES.contains(last)) {
+      return "org"; // but "Former France fly-half Thomas Castaignede": a national side is its country
     }
     if (!personLike(w, from, to)) {
       return null;
     }
     return personCue(w, from, to, before) || fromPlace(w, to) ? "person" : null;
+  }
+
+  /**
+   * The word before a name as cue words list it: the whole hyphenated word where the cues know it
+   * ("scrum-half Dimitri Yachvili"), else its last part ("vice-minister Pan Yue").
+   */
+  private String wordBefore(FieldWords w, int from) {
+    String compound = w.compoundEndingAt(from - 1);
+    boolean known = cues.is("person-role", compound) || cues.is("org-role", compound) || cues.is("product-role", compound)
+        || cues.is("product-verb", compound) || cues.is("person-verb", compound);
+    return known ? compound : w.at(from - 1).text();
   }
 
   /** "Nicole Vaidisova of the Czech Republic": a person's name followed by where they are from. */

@@ -79,6 +79,27 @@ final class FieldWords {
     return text.substring(tokens.get(a).end(), tokens.get(b).start());
   }
 
+  /**
+   * The word that ends with word {@code i}, with the parts a hyphen joins to it: "scrum-half",
+   * "ex-president", as cue words are written.
+   */
+  String compoundEndingAt(int i) {
+    int first = i;
+    while (first > 0 && gap(first - 1, first).equals("-")) {
+      first--;
+    }
+    return text.substring(tokens.get(first).start(), tokens.get(i).end());
+  }
+
+  /** The index after the hyphenated word that starts with word {@code i} ("fly-half"). */
+  int compoundEnd(int i) {
+    int end = i + 1;
+    while (end < tokens.size() && gap(end - 1, end).equals("-")) {
+      end++;
+    }
+    return end;
+  }
+
   /** Whether words {@code a} and {@code a + 1} belong to one name: a space, a hyphen or " & " between. */
   boolean joined(int a) {
     if (a + 1 >= tokens.size()) {

@@ -231,4 +231,14 @@ class EntityTaggerTest {
         + "the Taliban and the FBI disagreed about al-Qaeda.");
     assertEquals(Map.of("org Hezbollah", 1, "place Syria", 1, "org al-Qaeda", 2, "org Taliban", 1, "org FBI", 1), names);
   }
+
+  @Test
+  void hyphenatedRoleWordsCountAsWritten() {
+    assertTrue(ruleNames("France need scrum-half Dorvan Quellby to kick well.").containsKey("person Dorvan Quellby"));
+    assertTrue(ruleNames("The film-maker Orla Vantrees spoke.").containsKey("person Orla Vantrees"));
+    Map<String, Integer> club = ruleNames("Gloucester fly-half Henry Paul limped out.");
+    assertTrue(club.containsKey("org Gloucester") && club.containsKey("person Henry Paul"), club.toString());
+    Map<String, Integer> side = ruleNames("Former France fly-half Thomas Vantorp said the pressure was mounting.");
+    assertTrue(side.containsKey("person Thomas Vantorp") && !side.containsKey("org Former France"), side.toString());
+  }
 }
