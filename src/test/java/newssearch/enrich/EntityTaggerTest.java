@@ -241,4 +241,10 @@ class EntityTaggerTest {
     Map<String, Integer> side = ruleNames("Former France fly-half Thomas Vantorp said the pressure was mounting.");
     assertTrue(side.containsKey("person Thomas Vantorp") && !side.containsKey("org Former France"), side.toString());
   }
+
+  @Test
+  void popularGivenNamesOfOtherCountriesStartAPersonsName() {
+    assertTrue(ruleNames("Later Katerina Vollmarn won the race.").containsKey("person Katerina Vollmarn"));
+    assertTrue(ruleNames("The goal came from Dimitar Quellov in the second half.").containsKey("person Dimitar Quellov"));
+  }
 }
