@@ -36,12 +36,7 @@ public final class Gazetteer {
    * elsewhere in the article, and whether it is only a town of {@link #PLACES_FILE}, which other
    * readings of the same words may beat (a club, a person's surname).
    */
-  record Name(String canonical, String type, boolean partial, boolean listed) {
-    /** A name of the file's own lines (or a country). */
-    Name(String canonical, String type, boolean partial) {
-      this(canonical, type, partial, false);
-    }
-  }
+  record Name(String canonical, String type, boolean partial, boolean listed) {}
 
   static final class Node {
     final Map<String, Node> next = new HashMap<>();

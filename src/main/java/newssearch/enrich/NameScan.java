@@ -324,8 +324,8 @@ final class NameScan {
   /**
    * Whether a line that reads like a heading is a person's name alone (or after a greeting): two
    * or three capitalised words from a given name, as signatures, bylines and quotations' authors
-   * are written. A
-   * headline of the same shape ("Grace Notes") has a word the article also writes in lower case.
+   * are written. A headline of the same shape ("Grace Notes") has a word the article also writes
+   * in lower case.
    */
   private boolean signature(FieldWords w, int from, int to) {
     boolean greeted = from > 0 && cues.is("greeting", w.at(from - 1).text()) && w.wholeLine(from - 1, to);
