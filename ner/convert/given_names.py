@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 
 ALSO_PLACES_OR_WORDS = set("""
-Abba Aurora Austin Baker Bentley Brooklyn Brooks Burton Camden Carlton Carolina Carter Chelsea Chester
+Aurora Austin Baker Bentley Brooklyn Brooks Burton Camden Carlton Carolina Carter Chelsea Chester
 Cheyenne Clayton Cleveland Clifton Cooper Crystal Dakota Dayton Denver Diamond Easton Eden Everett
 Genesis Georgia Hampton Harley Harmony Heaven Holland Houston Hudson Hunter Ireland Jackson
 Jefferson Journey Kingston Lafayette Lancaster Lansing Lincoln Logan Luna Madison Marion Mason

@@ -344,7 +344,8 @@ final class NameScan {
 
   private void oneWord(FieldWords w, int i, String cue) {
     Token t = w.at(i);
-    boolean honorific = i > 0 && (cues.is("honorific", w.at(i - 1).text()) || greeted(w, i)) && w.joined(i - 1);
+    boolean honorific = i > 0 && (cues.is("honorific", w.at(i - 1).text()) || greeted(w, i)) && w.joined(i - 1)
+        || cues.is("given-name", t.text()) && w.wholeLine(i, i + 1); // a sign-off: "Vincent," alone on its line
     boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
         || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
     lone.add(new Lone(w.field, t.start(), t.end(), t.key(), honorific, speaker));

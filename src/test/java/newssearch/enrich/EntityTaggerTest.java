@@ -197,6 +197,7 @@ class EntityTaggerTest {
     assertEquals(Map.of("person Kevin", 1), ruleNames("Hi Kevin,\nThe figures are attached."));
     assertEquals(Map.of("person Louise", 1), ruleNames("Thanks.\nHello Louise, long time."));
     assertEquals(Map.of(), ruleNames("Hello World\nThe first program prints it."));
+    assertEquals(Map.of("person Vincent", 1), ruleNames("Thanks for the draft.\nVincent,"), "a sign-off");
   }
 
   @Test
