@@ -1,5 +1,6 @@
 package newssearch.enrich;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Towns that name clubs: when a place in the text is the sports club named after it. */
@@ -9,19 +10,54 @@ final class Clubs {
 
   /**
    * A town read as the club named after it, by the words around it: a player's or coach's role
-   * after it ("Gloucester centre Henry Paul", "Leeds boss"), or a match word before or after it
-   * ("against Newcastle", "Leicester beat Bath", "Gloucester 18-17 Bath"). Countries are left
-   * alone: a national side is written as its country.
+   * after it ("Gloucester centre Henry Paul", "Leeds boss", "Leeds's striker Alan Smith"), a match
+   * word or a result before or after it ("against Newcastle", "Leicester beat Bath", "Gloucester
+   * 18-17 Bath", "Leicester's record 83-10 win"). Countries are left alone: a national side is
+   * written as its country.
    */
   static boolean byContext(EntityCues cues, FieldWords w, int i, int end) {
     if (end < w.size() && w.gap(end - 1, end).equals(" ")) {
-      Token next = w.at(end);
-      String role = w.text.substring(next.start(), w.at(w.compoundEnd(end) - 1).end()); // "fly-half"
-      if (cues.is("club-role", role) || cues.is("club-after", next.text()) || scoreLine(next.text())) {
+      String next = compound(w, end); // "fly-half", "18-17"
+      if (cues.is("club-role", next) || cues.is("club-after", w.at(end).text()) || scoreLine(next)) {
         return true;
       }
     }
-    return i > 0 && w.gap(i - 1, i).equals(" ") && cues.is("club-before", w.at(i - 1).text());
+    if (end < w.size() && POSSESSIVE.contains(w.gap(end - 1, end)) && possessedByClub(cues, w, end)) {
+      return true;
+    }
+    return i > 0 && w.gap(i - 1, i).equals(" ") && (cues.is("club-before", w.at(i - 1).text()) || scoreLine(w.compoundEndingAt(i - 1)));
+  }
+
+  private static final Set<String> POSSESSIVE = Set.of("'s ", "’s ");
+
+  /**
+   * After a town's "'s", a player's or coach's role before a name, or a result, within a few
+   * lower-case words: "Leeds's striker Alan Smith", "Leicester's record 83-10 win".
+   */
+  private static boolean possessedByClub(EntityCues cues, FieldWords w, int from) {
+    int k = from;
+    for (int words = 0; words < 3 && k < w.size(); words++) {
+      String word = compound(w, k);
+      if (scoreLine(word) || cues.is("club-role", word) && beforeName(cues, w, w.compoundEnd(k))) {
+        return true;
+      }
+      int next = w.compoundEnd(k);
+      if (next >= w.size() || !w.gap(next - 1, next).equals(" ") || w.at(k).capitalised()) {
+        return false;
+      }
+      k = next;
+    }
+    return false;
+  }
+
+  /** Whether word {@code i} starts a capitalised name right after a space. */
+  private static boolean beforeName(EntityCues cues, FieldWords w, int i) {
+    return i < w.size() && w.gap(i - 1, i).equals(" ") && w.at(i).capitalised() && !cues.is("function-word", w.at(i).text());
+  }
+
+  /** The hyphenated word that starts at word {@code i}. */
+  private static String compound(FieldWords w, int i) {
+    return w.text.substring(w.at(i).start(), w.at(w.compoundEnd(i) - 1).end());
   }
 
   /**
@@ -33,9 +69,7 @@ final class Clubs {
     if (to >= w.size() || !w.gap(to - 1, to).equals(" ")) {
       return false;
     }
-    int name = w.compoundEnd(to); // "Biarritz scrum-half Dimitri Yachvili"
-    return name < w.size() && cues.is("club-role", w.text.substring(w.at(to).start(), w.at(name - 1).end()))
-        && w.gap(name - 1, name).equals(" ") && w.at(name).capitalised() && !cues.is("function-word", w.at(name).text());
+    return cues.is("club-role", compound(w, to)) && beforeName(cues, w, w.compoundEnd(to)); // "Biarritz scrum-half Dimitri Yachvili"
   }
 
   /** A result ("18-17", "2-1") right after a name: the name is a side. */

@@ -243,11 +243,17 @@ final class NameScan {
     return f;
   }
 
-  /** Countries (and the nations of the United Kingdom): in parentheses after a player they give nationality, not a club. */
+  /**
+   * Countries (and the nations of the United Kingdom): in parentheses after a player they give
+   * nationality, not a club, and a national side is written as its country. The JDK's English
+   * names, and the names news uses where the JDK writes another ("Turkey" for "Türkiye").
+   */
   static final Set<String> COUNTRIES = countries();
 
   private static Set<String> countries() {
-    Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom"));
+    Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom",
+        "Britain", "Great Britain", "Turkey", "Czech Republic", "Ivory Coast", "Burma", "Macedonia", "Swaziland", "Congo",
+        "Democratic Republic of Congo", "East Timor", "Palestine", "Holland"));
     for (String code : Locale.getISOCountries()) {
       names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
     }

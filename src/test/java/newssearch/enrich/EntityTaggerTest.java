@@ -248,4 +248,14 @@ class EntityTaggerTest {
     assertTrue(ruleNames("Later Katerina Vollmarn won the race.").containsKey("person Katerina Vollmarn"));
     assertTrue(ruleNames("The goal came from Dimitar Quellov in the second half.").containsKey("person Dimitar Quellov"));
   }
+
+  @Test
+  void resultsAndPossessivesMakeATownItsClubButNotACountry() {
+    assertTrue(ruleNames("It ended Gloucester 18-17 Bath on Saturday.").containsKey("org Gloucester"));
+    assertTrue(ruleNames("He scored in Leicester's record 83-10 win.").containsKey("org Leicester"));
+    Map<String, Integer> striker = ruleNames("Leeds's striker Alan Vantorp scored, but London's mayor Ken Quellby frowned.");
+    assertTrue(striker.containsKey("org Leeds") && striker.containsKey("place London"), striker.toString());
+    Map<String, Integer> sides = ruleNames("Jan Hernych of the Czech Republic won 7-5 6-3 and Turkey 2-1 Greece was the other result.");
+    assertTrue(sides.containsKey("place Czech Republic") && sides.containsKey("place Turkey"), sides.toString());
+  }
 }
