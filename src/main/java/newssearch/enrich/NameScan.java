@@ -182,9 +182,10 @@ final class NameScan {
       // is not the gazetteer's Harris.
       return Absorb.SAME_NAME;
     }
-    if (m.name.listed() && (pieceStart >= 0 && !afterOf || m.end < to && candidateWord(w, m.end))) {
-      // A town of the list next to other name words is part of a longer name: "Jupiter Research",
-      // "Santa Clara County Superior Court", "Jeremie Aliadiere".
+    if (m.name.listed() && (pieceStart >= 0 && !afterOf || "person".equals(cue) || m.end < to && candidateWord(w, m.end))) {
+      // A town of the list next to other name words is part of a longer name ("Jupiter Research",
+      // "Santa Clara County Superior Court", "Jeremie Aliadiere"), and after a title a surname
+      // ("Mr Shiga").
       return Absorb.SAME_NAME;
     }
     if (m.end != at + 1 || m.name.type().equals("person")) {
