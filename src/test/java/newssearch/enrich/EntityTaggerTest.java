@@ -221,7 +221,8 @@ class EntityTaggerTest {
     assertTrue(longer.containsKey("org Hartlepool Quarries Ltd") && !longer.containsKey("place Hartlepool"), longer.toString());
     Map<String, Integer> squad = names("t", "England are without Jonny Wilkinson, Will Greenwood, Mike Tindall and Trevor Woodman.");
     assertTrue(squad.containsKey("person Greenwood") && !squad.containsKey("place Greenwood"), squad.toString());
-    assertTrue(names("t", "Flooding closed roads across Surrey and Kentucky.").keySet().containsAll(List.of("place Surrey", "place Kentucky")));
+    assertTrue(names("t", "Flooding closed roads in Leicestershire.").containsKey("place Leicestershire"));
+    assertTrue(names("t", "Flooding closed roads in Kentucky.").containsKey("place Kentucky"));
     Map<String, Integer> title = names("t", "He praised Toshiyuki Vantorp yesterday. Mr Shiga said he was ready.");
     assertTrue(title.containsKey("person Shiga") && !title.containsKey("place Shiga"), title.toString());
     Map<String, Integer> mayor = names("t", "Ken Livingstone spoke first. Later Livingstone said fares would rise.");
