@@ -8,8 +8,8 @@ inhabitants).
 
 With ADMIN1 and ADMIN2 (GeoNames' admin1CodesASCII.txt and admin2Codes.txt), the first-level
 regions of the countries in REGION_COUNTRIES below (states, provinces: "Kentucky", "Bavaria",
-"Punjab") and the counties of the United Kingdom ("Leicestershire", "North Yorkshire") are added whatever
-their population, under the same rules.
+"Punjab") and the counties of the United Kingdom ("Leicestershire", "North Yorkshire") are added
+whatever their population, under the same rules.
 
 A place is kept when one populated place of that name has at least MIN_POPULATION (default
 50000) inhabitants, unless its name could as well be something else in news text:
