@@ -140,7 +140,7 @@ final class CueTypes {
     if (ARTICLES.contains(before)) {
       return false;
     }
-    if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text())) {
+    if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text()) || cues.is("name-word", w.at(from).text())) {
       return true;
     }
     if (to >= w.size()) {

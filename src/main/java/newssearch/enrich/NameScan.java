@@ -128,7 +128,9 @@ final class NameScan {
       boolean greeting = opener && i + 1 < to && cues.is("greeting", t.text()) && cues.is("given-name", w.at(i + 1).text());
       String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) || greeting ? "person"
           : opener && cues.is("org-role", lower) ? "org" : null;
-      boolean skip = title != null || cues.is("function-word", t.text()) || cues.is("not-name", t.text())
+      boolean givenName = cues.is("name-word", t.text()) && !opener && i + 1 < to && w.gap(i, i + 1).equals(" ")
+          && !cues.is("function-word", w.at(i + 1).text()) && !(i > 0 && w.joined(i - 1) && w.at(i - 1).capitalised()); // not "We Will Rock You"
+      boolean skip = title != null || cues.is("function-word", t.text()) && !givenName || cues.is("not-name", t.text())
           || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
       if (skip) {
         flush(w, pieceStart, i, cue);

@@ -262,4 +262,11 @@ class EntityTaggerTest {
     Map<String, Integer> sides = ruleNames("Jan Hernych of the Czech Republic won 7-5 6-3 and Turkey 2-1 Greece was the other result.");
     assertTrue(sides.containsKey("place Czech Republic") && sides.containsKey("place Turkey"), sides.toString());
   }
+
+  @Test
+  void willInsideASentenceBeforeASurnameIsAGivenName() {
+    assertTrue(ruleNames("Critics say Will Quellby will win.").containsKey("person Will Quellby"));
+    Map<String, Integer> song = ruleNames("They played We Will Rock You. Will it rain?");
+    assertFalse(song.keySet().stream().anyMatch(n -> n.startsWith("person")), song.toString());
+  }
 }
