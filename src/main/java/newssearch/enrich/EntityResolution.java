@@ -152,11 +152,15 @@ final class EntityResolution {
   /** An untyped name in a list with a typed one ("A, B and C") takes its type. */
   private void typeLists() {
     for (int round = 0; round < 2; round++) {
+      // Towns of the list of places first, so that a surname among them ("Jonny Wilkinson,
+      // Greenwood, Mike Tindall") is a person before its neighbours take a type from it.
       for (int i = 0; i < found.size(); i++) {
-        Found f = found.get(i);
-        if (f.listedPlace) {
+        if (found.get(i).listedPlace) {
           townAmongOthers(i);
         }
+      }
+      for (int i = 0; i < found.size(); i++) {
+        Found f = found.get(i);
         if (f.type != null) {
           continue;
         }
@@ -179,11 +183,14 @@ final class EntityResolution {
     String type = null;
     for (int j : new int[] {i - 1, i + 1}) {
       if (j >= 0 && j < found.size() && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
-        String other = found.get(j).type;
-        if (other == null || other.equals("place") || type != null && !type.equals(other)) {
+        Found neighbour = found.get(j);
+        if (neighbour.type == null || neighbour.listedPlace) {
+          continue;
+        }
+        if (neighbour.type.equals("place") || type != null && !type.equals(neighbour.type)) {
           return;
         }
-        type = other;
+        type = neighbour.type;
       }
     }
     if (type != null && conjunction(i)) {

@@ -219,7 +219,7 @@ class EntityTaggerTest {
     assertTrue(names("t", "Workers in Basingstoke were told on Monday.").containsKey("place Basingstoke"));
     Map<String, Integer> longer = names("t", "Shares in Hartlepool Quarries Ltd rose.");
     assertTrue(longer.containsKey("org Hartlepool Quarries Ltd") && !longer.containsKey("place Hartlepool"), longer.toString());
-    Map<String, Integer> squad = names("t", "England are without Jonny Wilkinson, Will Greenwood, Mike Tindall and Trevor Woodman.");
+    Map<String, Integer> squad = names("t", "England are without Jonny Wilkinson, Greenwood, Mike Tindall and Trevor Woodman.");
     assertTrue(squad.containsKey("person Greenwood") && !squad.containsKey("place Greenwood"), squad.toString());
     assertTrue(names("t", "Flooding closed roads in Leicestershire.").containsKey("place Leicestershire"));
     assertTrue(names("t", "Flooding closed roads in Kentucky.").containsKey("place Kentucky"));
