@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Towns that name clubs: when a place in the text is the sports club named after it. */
 final class Clubs {
   private static final Pattern SCORE = Pattern.compile("\\d{1,3}-\\d{1,3}");
+  private static final Set<String> POSSESSIVE = Set.of("'s ", "’s ");
   private Clubs() {}
 
   /**
@@ -17,7 +18,7 @@ final class Clubs {
    */
   static boolean byContext(EntityCues cues, FieldWords w, int i, int end) {
     if (end < w.size() && w.gap(end - 1, end).equals(" ")) {
-      String next = compound(w, end); // "fly-half", "18-17"
+      String next = w.compoundStartingAt(end); // "fly-half", "18-17"
       if (cues.is("club-role", next) || cues.is("club-after", w.at(end).text()) || scoreLine(next)) {
         return true;
       }
@@ -28,8 +29,6 @@ final class Clubs {
     return i > 0 && w.gap(i - 1, i).equals(" ") && (cues.is("club-before", w.at(i - 1).text()) || scoreLine(w.compoundEndingAt(i - 1)));
   }
 
-  private static final Set<String> POSSESSIVE = Set.of("'s ", "’s ");
-
   /**
    * After a town's "'s", a player's or coach's role before a name, or a result, within a few
    * lower-case words: "Leeds's striker Alan Smith", "Leicester's record 83-10 win".
@@ -37,7 +36,7 @@ final class Clubs {
   private static boolean possessedByClub(EntityCues cues, FieldWords w, int from) {
     int k = from;
     for (int words = 0; words < 3 && k < w.size(); words++) {
-      String word = compound(w, k);
+      String word = w.compoundStartingAt(k);
       if (scoreLine(word) || cues.is("club-role", word) && beforeName(cues, w, w.compoundEnd(k))) {
         return true;
       }
@@ -55,11 +54,6 @@ final class Clubs {
     return i < w.size() && w.gap(i - 1, i).equals(" ") && w.at(i).capitalised() && !cues.is("function-word", w.at(i).text());
   }
 
-  /** The hyphenated word that starts at word {@code i}. */
-  private static String compound(FieldWords w, int i) {
-    return w.text.substring(w.at(i).start(), w.at(w.compoundEnd(i) - 1).end());
-  }
-
   /**
    * Whether the name ending before word {@code to} is followed by a player's or coach's role and a
    * name: "Gloucester centre Henry Paul", "Sale Sharks prop Andrew Sheridan". Such a name is the
@@ -69,7 +63,7 @@ final class Clubs {
     if (to >= w.size() || !w.gap(to - 1, to).equals(" ")) {
       return false;
     }
-    return cues.is("club-role", compound(w, to)) && beforeName(cues, w, w.compoundEnd(to)); // "Biarritz scrum-half Dimitri Yachvili"
+    return cues.is("club-role", w.compoundStartingAt(to)) && beforeName(cues, w, w.compoundEnd(to)); // "Biarritz scrum-half Dimitri Yachvili"
   }
 
   /** A result ("18-17", "2-1") right after a name: the name is a side. */

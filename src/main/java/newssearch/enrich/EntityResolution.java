@@ -177,7 +177,7 @@ final class EntityResolution {
 
   /**
    * A town of the list of places among names of one other type takes their type: the surname in
-   * "Jonny Wilkinson, Will Greenwood, Mike Tindall", the club in "Chelsea, Arsenal and Burnley".
+   * "Jonny Wilkinson, Greenwood, Mike Tindall", the club in "Chelsea, Arsenal and Burnley".
    */
   private void townAmongOthers(int i) {
     String type = null;

@@ -91,6 +91,11 @@ final class FieldWords {
     return text.substring(tokens.get(first).start(), tokens.get(i).end());
   }
 
+  /** The word that starts with word {@code i}, with the parts a hyphen joins to it: "fly-half", "18-17". */
+  String compoundStartingAt(int i) {
+    return text.substring(tokens.get(i).start(), tokens.get(compoundEnd(i) - 1).end());
+  }
+
   /** The index after the hyphenated word that starts with word {@code i} ("fly-half"). */
   int compoundEnd(int i) {
     int end = i + 1;

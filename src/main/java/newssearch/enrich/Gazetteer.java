@@ -122,10 +122,9 @@ public final class Gazetteer {
       if (name.isEmpty() || name.startsWith("#")) {
         continue;
       }
-      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || Token.tokenize(name).isEmpty()) {
+      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, "place", true)) {
         throw new ConfigException(file, i + 1, "'" + name + "' is not a place name: one capitalised name a line");
       }
-      add(name, name, "place", true);
     }
   }
 
@@ -144,10 +143,11 @@ public final class Gazetteer {
     add(alias, canonical, type, false);
   }
 
-  private void add(String alias, String canonical, String type, boolean listed) {
+  /** Adds a name as {@link #add(String, String, String)} does; false when it has no words to match. */
+  private boolean add(String alias, String canonical, String type, boolean listed) {
     List<Token> tokens = Token.tokenize(alias);
     if (tokens.isEmpty()) {
-      return;
+      return false;
     }
     Node node = root;
     for (Token t : tokens) {
@@ -158,6 +158,7 @@ public final class Gazetteer {
       node.name = new Name(canonical, type, partial, listed);
       size++;
     }
+    return true;
   }
 
   private Name lookup(List<Token> tokens) {

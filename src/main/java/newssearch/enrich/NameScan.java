@@ -125,7 +125,7 @@ final class NameScan {
       }
       String lower = t.text().toLowerCase(Locale.ROOT);
       boolean followed = i + 1 < to || t.text().equals(t.text().toUpperCase(Locale.ROOT));
-      boolean greeting = opener && i + 1 < to && cues.is("greeting", t.text()) && cues.is("given-name", w.at(i + 1).text());
+      boolean greeting = opener && i + 1 < to && greeted(w, i + 1);
       String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) || greeting ? "person"
           : opener && cues.is("org-role", lower) ? "org" : null;
       boolean givenName = cues.is("name-word", t.text()) && !opener && i + 1 < to && w.gap(i, i + 1).equals(" ")

@@ -168,8 +168,9 @@ class EntityTaggerTest {
   }
 
   /** The cue rules alone, so that the model cannot be what finds the name. */
+  private final EntityTagger rules = new EntityTagger(TestCorpus.config().gazetteer(), EntityTagger.Finders.RULES);
+
   private Map<String, Integer> ruleNames(String text) {
-    EntityTagger rules = new EntityTagger(TestCorpus.config().gazetteer(), EntityTagger.Finders.RULES);
     Map<String, Integer> names = new LinkedHashMap<>();
     rules.tag(new Article("a1", "t", "metadata", text, null, "", "", List.of(), "test")).forEach(e -> names.put(e.type() + " " + e.name(), e.mentions().size()));
     return names;
