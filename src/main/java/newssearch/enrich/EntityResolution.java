@@ -164,6 +164,11 @@ final class EntityResolution {
         if (f.type != null) {
           continue;
         }
+        int[] line = lineList(i);
+        if (line != null) {
+          f.type = commonestType(line);
+          continue;
+        }
         for (int j : new int[] {i - 1, i + 1}) {
           if (j >= 0 && j < found.size() && found.get(j).type != null
               && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j))) && conjunction(i)) {
@@ -173,6 +178,29 @@ final class EntityResolution {
         }
       }
     }
+  }
+
+  /**
+   * The type most names of a line list have, when at least two have it (towns of the list of
+   * places left out: in a squad or a table they are as often clubs or surnames); null when no
+   * type has a majority. A line of names is one kind of thing, so the majority reads it better
+   * than the next name, which may be the one the rules got wrong.
+   */
+  private String commonestType(int[] list) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int k = list[0]; k <= list[1]; k++) {
+      Found member = found.get(k);
+      if (member.type != null && !member.listedPlace) {
+        counts.merge(member.type, 1, Integer::sum);
+      }
+    }
+    int typed = counts.values().stream().mapToInt(Integer::intValue).sum();
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() >= 2 && e.getValue() * 2 > typed) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /**
@@ -193,10 +221,40 @@ final class EntityResolution {
         type = neighbour.type;
       }
     }
-    if (type != null && conjunction(i)) {
+    if (type != null && aList(i)) {
       Found town = found.get(i);
       found.set(i, new Found(town.field, town.start, town.end, town.name, type, true, false)); // found by the rules now
     }
+  }
+
+  /** Whether the names around {@code found[i]} are a list, not an apposition ("Paris, Texas"). */
+  private boolean aList(int i) {
+    return conjunction(i) || lineList(i) != null;
+  }
+
+  /**
+   * The first and last index of the names around {@code found[i]} when three or more of them,
+   * separated by commas and "and", fill their line, as squads, tables and results print them
+   * ("F Sheahan, M Horan, D O'Callaghan, E Miller."); null otherwise.
+   */
+  private int[] lineList(int i) {
+    int first = i;
+    while (first > 0 && listed(found.get(first - 1), found.get(first))) {
+      first--;
+    }
+    int last = i;
+    while (last + 1 < found.size() && listed(found.get(last), found.get(last + 1))) {
+      last++;
+    }
+    if (last - first < 2) {
+      return null;
+    }
+    String text = texts.get(found.get(first).field);
+    int lineStart = text.lastIndexOf('\n', found.get(first).start - 1) + 1;
+    int lineEnd = text.indexOf('\n', found.get(last).end);
+    String before = text.substring(lineStart, found.get(first).start);
+    String after = text.substring(found.get(last).end, lineEnd < 0 ? text.length() : lineEnd);
+    return before.isBlank() && (after.isBlank() || after.strip().equals(".")) ? new int[] {first, last} : null;
   }
 
   /** Whether the list around {@code found[i]} has an "and" or "or": a list, not an apposition. */

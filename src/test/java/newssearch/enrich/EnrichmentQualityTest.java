@@ -156,6 +156,9 @@ class EnrichmentQualityTest {
 
   private static void report(String what, Gold.Score score) {
     System.out.println(score.summary(what));
-    score.errors.forEach(e -> System.out.println("  " + e));
+    if (!what.contains("held-out")) {
+      // The held-out articles' errors stay unprinted: read, they would become development data.
+      score.errors.forEach(e -> System.out.println("  " + e));
+    }
   }
 }

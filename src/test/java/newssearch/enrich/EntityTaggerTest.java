@@ -202,6 +202,20 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aLineOfNamesTakesTheTypeMostOfThemHave() {
+    // A squad's replacements: two people known by their given names type the others of the line.
+    Map<String, Integer> bench = ruleNames("Replacements:\nF Quorvane, Michael Drellick, D O'Vantor, Thomas Pellow, K Brindlow.");
+    assertTrue(bench.containsKey("person F Quorvane") && bench.containsKey("person D O'Vantor") && bench.containsKey("person K Brindlow"),
+        bench.toString());
+    // One typed name is no majority: it may be the one the rules got wrong.
+    Map<String, Integer> one = ruleNames("Replacements:\nF Quorvane, D O'Vantor, Thomas Pellow, K Brindlow.");
+    assertFalse(one.containsKey("person F Quorvane") || one.containsKey("person K Brindlow"), one.toString());
+    // Inside a sentence a comma may be an apposition: only "and" or "or" makes a list there.
+    Map<String, Integer> prose = ruleNames("Coaches named F Quorvane, Michael Drellick, D O'Vantor, Thomas Pellow, K Brindlow yesterday.");
+    assertFalse(prose.containsKey("person F Quorvane"), prose.toString());
+  }
+
+  @Test
   void eMailAndWebAddressesNameNoOneButABareDomainNamesItsSite() {
     Map<String, Integer> names = names("t", "Write to Quinta.Pellow@vantorlabs.com or see "
         + "http://www.gulf-drellnews.com/Articles/news.asp?ArticleID=97508 and www.Brindle.net/UK/Home, or try Drelloway.com today.");
