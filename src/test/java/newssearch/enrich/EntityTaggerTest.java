@@ -202,6 +202,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void clergyTitlesAreTitlesNotPartsOfTheName() {
+    Map<String, Integer> names = names("t", "The Reverend Tamsin Quorvane led the service. Later Archbishop Quorvane said Rabbi Velko Drane agreed.");
+    assertEquals(Map.of("person Tamsin Quorvane", 2, "person Velko Drane", 1), names);
+  }
+
+  @Test
   void aLineOfNamesTakesTheTypeMostOfThemHave() {
     // A squad's replacements: two people known by their given names type the others of the line.
     Map<String, Integer> bench = ruleNames("Replacements:\nF Quorvane, Michael Drellick, D O'Vantor, Thomas Pellow, K Brindlow.");
