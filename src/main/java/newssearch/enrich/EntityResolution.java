@@ -78,8 +78,10 @@ final class EntityResolution {
     for (Found f : found) {
       Found full = null;
       boolean model = Entity.MODEL.equals(f.origin);
-      if (f.listedPlace && !f.severalWords() && bySurname.containsKey(f.name)) {
+      if (f.listed && "place".equals(f.type) && !f.severalWords() && bySurname.containsKey(f.name)) {
         full = bySurname.get(f.name); // "Livingstone" where the article names Ken Livingstone
+      } else if (f.listed && !f.severalWords() && "org".equals(f.type) && orgHeads.containsKey(f.name)) {
+        full = orgHeads.get(f.name); // "Mitsubishi" where the article names Mitsubishi Tokyo Financial Group
       } else if (f.discovered && !f.severalWords()) {
         full = "person".equals(f.type) ? bySurname.get(f.name) : "org".equals(f.type) ? orgHeads.get(f.name) : null;
         if (full == null && model && "person".equals(f.type)) {
@@ -155,7 +157,7 @@ final class EntityResolution {
       // Towns of the list of places first, so that a surname among them ("Jonny Wilkinson,
       // Greenwood, Mike Tindall") is a person before its neighbours take a type from it.
       for (int i = 0; i < found.size(); i++) {
-        if (found.get(i).listedPlace) {
+        if (found.get(i).listed && "place".equals(found.get(i).type)) {
           townAmongOthers(i);
         }
       }
@@ -171,7 +173,7 @@ final class EntityResolution {
         }
         for (int j : new int[] {i - 1, i + 1}) {
           if (j >= 0 && j < found.size() && found.get(j).type != null
-              && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j))) && conjunction(i)) {
+              && inList(found.get(Math.min(i, j)), found.get(Math.max(i, j))) && conjunction(i)) {
             f.type = found.get(j).type;
             break;
           }
@@ -190,7 +192,7 @@ final class EntityResolution {
     Map<String, Integer> counts = new HashMap<>();
     for (int k = list[0]; k <= list[1]; k++) {
       Found member = found.get(k);
-      if (member.type != null && !member.listedPlace) {
+      if (member.type != null && !member.listed) {
         counts.merge(member.type, 1, Integer::sum);
       }
     }
@@ -210,9 +212,9 @@ final class EntityResolution {
   private void townAmongOthers(int i) {
     String type = null;
     for (int j : new int[] {i - 1, i + 1}) {
-      if (j >= 0 && j < found.size() && listed(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
+      if (j >= 0 && j < found.size() && inList(found.get(Math.min(i, j)), found.get(Math.max(i, j)))) {
         Found neighbour = found.get(j);
-        if (neighbour.type == null || neighbour.listedPlace) {
+        if (neighbour.type == null || neighbour.listed) {
           continue;
         }
         if (neighbour.type.equals("place") || type != null && !type.equals(neighbour.type)) {
@@ -239,11 +241,11 @@ final class EntityResolution {
    */
   private int[] lineList(int i) {
     int first = i;
-    while (first > 0 && listed(found.get(first - 1), found.get(first))) {
+    while (first > 0 && inList(found.get(first - 1), found.get(first))) {
       first--;
     }
     int last = i;
-    while (last + 1 < found.size() && listed(found.get(last), found.get(last + 1))) {
+    while (last + 1 < found.size() && inList(found.get(last), found.get(last + 1))) {
       last++;
     }
     if (last - first < 2) {
@@ -263,7 +265,7 @@ final class EntityResolution {
       for (int j = i; j + step >= 0 && j + step < found.size(); j += step) {
         Found a = found.get(Math.min(j, j + step));
         Found b = found.get(Math.max(j, j + step));
-        if (!listed(a, b)) {
+        if (!inList(a, b)) {
           break;
         }
         if (CONJUNCTION.matcher(texts.get(a.field).substring(a.end, b.start).strip()).matches()) {
@@ -274,7 +276,7 @@ final class EntityResolution {
     return false;
   }
 
-  private boolean listed(Found a, Found b) {
+  private boolean inList(Found a, Found b) {
     if (!a.field.equals(b.field) || a.end > b.start) {
       return false;
     }

@@ -11,8 +11,11 @@ final class Found {
   final boolean partial;
   /** A town read as the club named after it ("Gloucester centre"): its reading wins for every mention of the name. */
   boolean club;
-  /** A town known only from the list of places: a club, a person's surname or the model's reading of it may win. */
-  boolean listedPlace;
+  /**
+   * A name known only from the lists of places and organisations: a club, a person's surname, a
+   * longer name around it or the model's reading of it may win.
+   */
+  boolean listed;
   /** {@link Entity#origin()}: gazetteer, rules or model. */
   final String origin;
 

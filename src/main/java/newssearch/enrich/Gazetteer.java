@@ -30,11 +30,15 @@ public final class Gazetteer {
   /** The line that adds the towns and cities of {@link #PLACES_FILE}. */
   static final String PLACES = "@places";
   public static final String PLACES_FILE = "places.txt";
+  /** The line that adds the organisations of {@link #ORGANISATIONS_FILE}. */
+  static final String ORGANISATIONS = "@organisations";
+  public static final String ORGANISATIONS_FILE = "organisations.txt";
 
   /**
    * A known name: what it stands for, whether it is a partial name that needs the full name
-   * elsewhere in the article, and whether it is only a town of {@link #PLACES_FILE}, which other
-   * readings of the same words may beat (a club, a person's surname).
+   * elsewhere in the article, and whether it is only a name of {@link #PLACES_FILE} or
+   * {@link #ORGANISATIONS_FILE}, which other readings of the same words may beat (a club, a
+   * person's surname, a longer name).
    */
   record Name(String canonical, String type, boolean partial, boolean listed) {}
 
@@ -69,6 +73,7 @@ public final class Gazetteer {
     gazetteer.model = ModelNameFinder.load(configDir);
     boolean countries = false;
     boolean places = false;
+    boolean organisations = false;
     List<String> lines = DirectiveFile.lines(file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -81,6 +86,10 @@ public final class Gazetteer {
       }
       if (line.strip().equals(PLACES)) {
         places = true;
+        continue;
+      }
+      if (line.strip().equals(ORGANISATIONS)) {
+        organisations = true;
         continue;
       }
       String[] cols = line.split("\t");
@@ -107,6 +116,9 @@ public final class Gazetteer {
     if (places) {
       gazetteer.addPlaces(configDir.resolve(PLACES_FILE));
     }
+    if (organisations) {
+      gazetteer.addOrganisations(configDir.resolve(ORGANISATIONS_FILE));
+    }
     return gazetteer;
   }
 
@@ -124,6 +136,24 @@ public final class Gazetteer {
       }
       if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, "place", true)) {
         throw new ConfigException(file, i + 1, "'" + name + "' is not a place name: one capitalised name a line");
+      }
+    }
+  }
+
+  /**
+   * The clubs, companies and brands of {@code file}, one name a line: organisations, where no
+   * line of {@link #FILE}, country or town already gives the name a meaning. Like the towns,
+   * they give way to a longer name around them ("Mitsubishi Tokyo Financial Group").
+   */
+  private void addOrganisations(Path file) {
+    List<String> lines = DirectiveFile.lines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      String name = lines.get(i).strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, "org", true)) {
+        throw new ConfigException(file, i + 1, "'" + name + "' is not an organisation's name: one capitalised name a line");
       }
     }
   }

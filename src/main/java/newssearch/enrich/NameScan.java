@@ -184,10 +184,10 @@ final class NameScan {
       // is not the gazetteer's Harris.
       return Absorb.SAME_NAME;
     }
-    if (m.name.listed() && (pieceStart >= 0 && !afterOf || "person".equals(cue) || m.end < to && candidateWord(w, m.end))) {
-      // A town of the list next to other name words is part of a longer name ("Jupiter Research",
-      // "Santa Clara County Superior Court", "Jeremie Aliadiere"), and after a title a surname
-      // ("Mr Shiga").
+    if (m.name.listed() && (pieceStart >= 0 && !afterOf || "person".equals(cue) || continued(w, m.end, to))) {
+      // A name of the lists next to other name words is part of a longer name ("Jupiter Research",
+      // "Santa Clara County Superior Court", "Jeremie Aliadiere", "Mitsubishi Tokyo Financial
+      // Group"), and a town after a title a surname ("Mr Shiga").
       return Absorb.SAME_NAME;
     }
     if (m.end != at + 1 || m.name.type().equals("person")) {
@@ -210,7 +210,8 @@ final class NameScan {
 
   /**
    * The end of an organisation named by two known names together, or 0: an organisation and a
-   * place ("BBC Scotland"), or a place and an organisation ("Scottish Conservative Party").
+   * place ("BBC Scotland"), a place and an organisation ("Scottish Conservative Party"), or an
+   * organisation of the list and another ("Vivendi Universal").
    */
   private int mergedEnd(FieldWords w, int i, GazetteerMatch m, int to) {
     if (m.end >= to || !w.gap(m.end - 1, m.end).equals(" ") || w.matches[m.end] == null || w.shouting[i]) {
@@ -221,9 +222,23 @@ final class NameScan {
       return 0;
     }
     boolean orgPlace = m.name.type().equals("org") && next.name.type().equals("place") && next.end == m.end + 1;
+    // Two organisations of which the first is only on the list: one company ("Vivendi Universal").
+    boolean orgOrg = m.name.listed() && m.name.type().equals("org") && next.name.type().equals("org") && !w.shouting[m.end];
     boolean placeOrg = m.name.type().equals("place") && m.end == i + 1 && next.name.type().equals("org")
         && next.end > m.end + 1 && cues.is("org-suffix", w.at(next.end - 1).text());
-    return orgPlace || placeOrg ? next.end : 0;
+    return orgPlace || placeOrg || orgOrg ? next.end : 0;
+  }
+
+  /**
+   * Whether an unknown name word follows {@code end}, directly or after known names written next
+   * to it ("Tokyo" in "Mitsubishi Tokyo Financial Group").
+   */
+  private boolean continued(FieldWords w, int end, int to) {
+    int j = end;
+    while (j < to && w.matches[j] != null && w.gap(j - 1, j).equals(" ") && nameWord(w.at(j)) && w.matches[j].end <= to) {
+      j = w.matches[j].end;
+    }
+    return j < to && (j == end || w.gap(j - 1, j).equals(" ")) && candidateWord(w, j);
   }
 
   private boolean candidateWord(FieldWords w, int i) {
@@ -242,7 +257,7 @@ final class NameScan {
     }
     Found f = new Found(w.field, w.at(first).start(), w.at(m.end - 1).end(), n.canonical(), club ? "org" : n.type(), false, n.partial());
     f.club = club;
-    f.listedPlace = n.listed() && !club;
+    f.listed = n.listed() && !club;
     return f;
   }
 

@@ -103,12 +103,13 @@ class EntityTaggerTest {
 
   @Test
   void clubsNamedAfterCitiesAreOrganisationsNotPlaces() {
-    List<Entity> entities = tag("t", "Manchester United beat Real Madrid at Old Trafford.");
+    // A club of no list: the rules read "United" as ending a club's name.
+    List<Entity> entities = tag("t", "Castleford United beat Real Madrid at Old Trafford.");
     Map<String, String> types = new LinkedHashMap<>();
     entities.forEach(e -> types.put(e.name(), e.type() + "/" + e.origin()));
-    assertEquals("org/rules", types.get("Manchester United"), "\"United\" ends a club's name: " + types);
-    assertEquals("org/model", types.get("Real Madrid"), types.toString());
-    assertFalse(types.containsKey("Manchester"), "the club is not the place: " + types);
+    assertEquals("org/rules", types.get("Castleford United"), "\"United\" ends a club's name: " + types);
+    assertEquals("org", types.get("Real Madrid").split("/")[0], types.toString());
+    assertFalse(types.containsKey("Castleford"), "the club is not the place: " + types);
     Map<String, Integer> squad = names("t", "J Robinson (Sale Sharks, capt); J Noon (Newcastle), O Barkley (Bath)");
     assertTrue(squad.containsKey("org Newcastle") && !squad.containsKey("place Newcastle"),
         "a town alone in parentheses after a player is the club: " + squad);
@@ -164,7 +165,8 @@ class EntityTaggerTest {
     entities.forEach(e -> origins.put(e.name(), e.origin()));
     assertEquals("gazetteer", origins.get("Nvidia"));
     assertEquals("rules", origins.get("Marla Quenby"));
-    assertEquals("model", origins.get("Real Madrid"), origins.toString());
+    assertEquals("model", origins.get("Old Trafford"), origins.toString());
+    assertEquals("gazetteer", origins.get("Real Madrid"), "a club of organisations.txt: " + origins);
   }
 
   /** The cue rules alone, so that the model cannot be what finds the name. */
@@ -199,6 +201,16 @@ class EntityTaggerTest {
     assertEquals(Map.of("person Louise", 1), ruleNames("Thanks.\nHello Louise, long time."));
     assertEquals(Map.of(), ruleNames("Hello World\nThe first program prints it."));
     assertEquals(Map.of("person Vincent", 1), ruleNames("Thanks for the draft.\nVincent,"), "a sign-off");
+  }
+
+  @Test
+  void clubsAndCompaniesOfTheListAreOrganisationsThatGiveWayToLongerNames() {
+    Map<String, Integer> names = names("t", "Werder Bremen beat Juventus and Olympiakos drew. "
+        + "Shares in Mitsubishi Tokyo Financial Group rose; Vivendi Universal fell. Later Mitsubishi said it would buy.");
+    assertEquals(Map.of("org Werder Bremen", 1, "org Juventus", 1, "org Olympiakos", 1,
+        "org Mitsubishi Tokyo Financial Group", 2, "org Vivendi Universal", 1), names);
+    // The model's other reading of a listed club's words does not win: "Manchester United's win" is no person's.
+    assertTrue(names("t", "Scenes followed Manchester United's win over the Gunners.").containsKey("org Manchester United"));
   }
 
   @Test

@@ -54,6 +54,20 @@ class GazetteerTest {
   }
 
   @Test
+  void theOrganisationsFileAddsOrganisationsBelowTheFileAndThePlaces() throws IOException {
+    Files.writeString(dir.resolve(Gazetteer.FILE), "Quorvane\tperson\n@places\n@organisations\n");
+    Files.writeString(dir.resolve(Gazetteer.PLACES_FILE), "Basingstoke\n");
+    Files.writeString(dir.resolve(Gazetteer.ORGANISATIONS_FILE), "# clubs\nVantor Rovers\nQuorvane\nBasingstoke\nDrellcorp\n");
+    assertEquals(List.of("person Quorvane", "org Vantor Rovers", "place Basingstoke", "org Drellcorp"),
+        names(Gazetteer.load(dir), "Quorvane left Vantor Rovers for Basingstoke and Drellcorp."));
+
+    Files.writeString(dir.resolve(Gazetteer.ORGANISATIONS_FILE), "Drellcorp\n\ndrellcorp\n");
+    ConfigException bad = assertThrows(ConfigException.class, () -> Gazetteer.load(dir));
+    assertEquals(3, bad.line());
+    assertTrue(bad.getMessage().contains(Gazetteer.ORGANISATIONS_FILE + ":3"), bad.getMessage());
+  }
+
+  @Test
   void withoutTheCuesFileOnlyKnownNamesAreFound() throws IOException {
     Files.writeString(dir.resolve(Gazetteer.FILE), "Nvidia\torg\tNVIDIA\n");
     assertEquals(List.of("org Nvidia"), names(Gazetteer.load(dir), "Nvidia hired Zorvex Technologies chief executive Marla Quenby."));
