@@ -64,7 +64,7 @@ final class CueTypes {
     if (apposed != null) {
       return apposed;
     }
-    if (Clubs.beforeRoleAndName(cues, w, to) && !NameScan.COUNTRIES.contains(last)) {
+    if (Clubs.beforeRoleAndName(cues, w, to) && !Countries.contains(last)) {
       return "org"; // but "Former France fly-half Thomas Castaignede": a national side is its country
     }
     if (!personLike(w, from, to)) {

@@ -116,7 +116,7 @@ final class ModelFusion {
       Found f = known != null
           ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
           : new Found(w.field, start, end, name, type, true, false, Entity.MODEL);
-      if ("place".equals(f.type) && !NameScan.COUNTRIES.contains(f.name)) {
+      if ("place".equals(f.type) && !Countries.contains(f.name)) {
         int from = Clubs.wordAt(w, start);
         int to = Clubs.wordEndingAt(w, end);
         if (from >= 0 && to > from && Clubs.byContext(cues, w, from, to)) {

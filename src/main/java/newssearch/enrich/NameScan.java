@@ -203,7 +203,7 @@ final class NameScan {
     String type = cue != null && !afterOf ? cue : types.type(w, at, end);
     // A country's demonym before a person's name says where they are from ("Belgian Kim Gevaert
     // said"); a place's own name may be a first name ("Milan Baros").
-    boolean demonym = COUNTRIES.contains(m.name.canonical()) && !w.at(at).text().equals(m.name.canonical());
+    boolean demonym = Countries.contains(m.name.canonical()) && !w.at(at).text().equals(m.name.canonical());
     boolean longer = end > at + 1 && type != null && !("person".equals(type) && demonym);
     return !longer ? Absorb.NO : afterOf ? Absorb.NEW_NAME : Absorb.SAME_NAME;
   }
@@ -249,7 +249,7 @@ final class NameScan {
 
   private Found known(FieldWords w, int i, GazetteerMatch m) {
     Gazetteer.Name n = m.name;
-    boolean club = n.type().equals("place") && !COUNTRIES.contains(n.canonical())
+    boolean club = n.type().equals("place") && !Countries.contains(n.canonical())
         && (clubInParentheses(w, i, m.end) || Clubs.byContext(cues, w, i, m.end));
     int first = i;
     if (n.type().equals("person") && m.end > i + 1 && cues.is("person-title", w.at(i).text())) {
@@ -259,23 +259,6 @@ final class NameScan {
     f.club = club;
     f.listed = n.listed() && !club;
     return f;
-  }
-
-  /**
-   * Countries (and the nations of the United Kingdom): in parentheses after a player they give
-   * nationality, not a club, and a national side is written as its country. The JDK's English
-   * names, and the names news uses where the JDK writes another ("Turkey" for "Türkiye").
-   */
-  static final Set<String> COUNTRIES = countries();
-
-  private static Set<String> countries() {
-    Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "United States", "United Kingdom",
-        "Britain", "Great Britain", "Turkey", "Czech Republic", "Ivory Coast", "Burma", "Macedonia", "Swaziland", "Congo",
-        "Democratic Republic of Congo", "East Timor", "Palestine", "Holland"));
-    for (String code : Locale.getISOCountries()) {
-      names.add(Locale.of("", code).getDisplayCountry(Locale.ENGLISH));
-    }
-    return names;
   }
 
   /**
