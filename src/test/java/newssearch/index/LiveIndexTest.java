@@ -40,6 +40,29 @@ class LiveIndexTest {
   }
 
   @Test
+  void aBatchOfManyChunksIsAppliedInOrder(@TempDir Path dir) throws Exception {
+    IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
+    int size = LiveDocuments.CHUNK * 2 + 3; // three chunks, the last one short
+    List<UpdateLog.Op> ops = new java.util.ArrayList<>();
+    for (int i = 0; i < size - 2; i++) {
+      ops.add(UpdateLog.Op.add(article("many-" + i, "quokkaline")));
+    }
+    ops.add(UpdateLog.Op.add(article("many-1", "bilbyfern"))); // the same id again, chunks later: it replaces
+    ops.add(UpdateLog.Op.delete("many-2"));
+    try (LiveIndex live = open(store); ArticleSearcher searcher = searcher(live, store)) {
+      LiveIndex.Applied applied = live.apply(ops);
+      assertEquals(size, applied.existed().size());
+      assertEquals(size - 2, applied.count(false), "new articles");
+      assertEquals(List.of(true, true), applied.existed().subList(size - 2, size), "the replaced and the deleted were there");
+      assertEquals(size - 4, total(searcher, "quokkaline"), "all but the replaced and the deleted");
+      assertEquals(1, total(searcher, "bilbyfern"), "the later version wins");
+      List<UpdateLog.Entry> logged = UpdateLog.readAfter(store.root(), 0);
+      assertEquals(ops.stream().map(UpdateLog.Op::id).toList(), logged.stream().map(UpdateLog.Entry::id).toList(),
+          "logged in the batch's order");
+    }
+  }
+
+  @Test
   void oneWriterAtATime(@TempDir Path dir) throws Exception {
     IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
     try (LiveIndex live = open(store)) {
