@@ -3,12 +3,9 @@ package newssearch.index;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinPool;
 import newssearch.enrich.Enricher;
 import newssearch.ingest.Article;
 import org.apache.lucene.document.Document;
@@ -22,70 +19,18 @@ import org.slf4j.LoggerFactory;
  * Turns live updates into Lucene documents: checks what Lucene would refuse, and enriches posted
  * articles (dates, topics, entities: the costly part of an update) on at most
  * {@link LiveRules#enrichThreads()} threads, so that searches keep cores of their own.
- *
- * <p>A batch is enriched in chunks, in order, so that its first documents can be indexed while
- * the later ones are still being enriched: indexing and enriching overlap instead of taking turns.
  */
 final class LiveDocuments implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveDocuments.class);
-  /**
-   * Articles enriched, logged and indexed as one step: small enough that indexing starts soon,
-   * large enough that forcing the update log to disk once per chunk costs little.
-   */
-  static final int CHUNK = 25;
 
   private final Enricher enricher;
   private final FacetsConfig facets = Schema.facetsConfig();
-  /** Enriches posted articles, first come first served. */
-  private final ExecutorService enrichers;
-  private final int threads;
+  /** Enriches posted articles: a parallel stream run inside it uses its threads only. */
+  private final ForkJoinPool enrichers;
 
   LiveDocuments(Enricher enricher, int threads) {
     this.enricher = enricher;
-    this.threads = threads;
-    this.enrichers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "live-enrich");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  /** The documents of one batch as they are enriched: {@link #chunk} waits for one chunk of them. */
-  final class Batch {
-    private final List<Future<List<Document>>> chunks = new ArrayList<>();
-
-    private Batch(List<UpdateLog.Op> ops, Instant at) {
-      for (int from = 0; from < ops.size(); from += CHUNK) {
-        List<UpdateLog.Op> chunk = ops.subList(from, Math.min(ops.size(), from + CHUNK));
-        chunks.add(enrichers.submit(() -> {
-          List<Document> docs = new ArrayList<>(chunk.size());
-          for (UpdateLog.Op op : chunk) {
-            docs.add(op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at));
-          }
-          return docs;
-        }));
-      }
-    }
-
-    /** The documents of chunk {@code n} (ops {@code n * CHUNK} on; null for a delete), once enriched. */
-    List<Document> chunk(int n) throws IOException {
-      try {
-        return chunks.get(n).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while enriching");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IOException(e.getCause());
-      }
-    }
-
-    /** Drops what is not enriched yet (the batch failed). */
-    void cancel() {
-      chunks.forEach(c -> c.cancel(false));
-    }
+    this.enrichers = new ForkJoinPool(threads);
   }
 
   /** Why {@code a} cannot be indexed, or null when it can. */
@@ -105,12 +50,24 @@ final class LiveDocuments implements AutoCloseable {
   }
 
   int threads() {
-    return threads;
+    return enrichers.getParallelism();
   }
 
-  /** Starts enriching the adds of {@code ops}, in order; their documents come from the batch. */
-  Batch enrich(List<UpdateLog.Op> ops, Instant at) {
-    return new Batch(ops, at);
+  /** The document of each add in {@code ops}, side by side; null for a delete. */
+  List<Document> enrich(List<UpdateLog.Op> ops, Instant at) throws IOException {
+    try {
+      return enrichers.submit(() -> ops.parallelStream()
+          .map(op -> op.article() == null ? null : Schema.document(enricher.enrich(op.article()), facets, at))
+          .toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while enriching");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /** Applies one logged update to {@code writer}; one that cannot be indexed is skipped with a warning. */

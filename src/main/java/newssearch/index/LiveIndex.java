@@ -176,31 +176,12 @@ public final class LiveIndex implements Closeable {
 
   /**
    * Logs {@code ops} (forced to disk), then applies them in order; safe when this returns,
-   * searchable after the next {@link #refresh}. Enriching starts before the lock is taken, so
-   * concurrent callers enrich side by side, and goes on while the first documents are logged and
-   * indexed: a batch is applied chunk by chunk ({@link LiveDocuments#CHUNK} articles), each
-   * logged and indexed under the lock as one step, so the log's order is the index's.
+   * searchable after the next {@link #refresh}. Articles are enriched before the lock is taken, so
+   * concurrent callers enrich side by side.
    */
   public Applied apply(List<UpdateLog.Op> ops) throws IOException {
     Instant at = Instant.now();
-    LiveDocuments.Batch docs = documents.enrich(ops, at);
-    List<Boolean> existed = new ArrayList<>(ops.size());
-    try {
-      for (int chunk = 0; chunk * LiveDocuments.CHUNK < ops.size(); chunk++) {
-        int from = chunk * LiveDocuments.CHUNK;
-        List<Document> enriched = docs.chunk(chunk); // waited for outside the lock: searches take it to read
-        existed.addAll(apply(ops.subList(from, Math.min(ops.size(), from + LiveDocuments.CHUNK)), at, enriched));
-      }
-    } catch (IOException | RuntimeException e) {
-      docs.cancel();
-      throw e;
-    }
-    applied.run();
-    return new Applied(existed);
-  }
-
-  /** Logs and indexes one chunk of a batch; whether each article was there before. */
-  private List<Boolean> apply(List<UpdateLog.Op> ops, Instant at, List<Document> docs) throws IOException {
+    List<Document> docs = documents.enrich(ops, at);
     List<Boolean> existed = new ArrayList<>(ops.size());
     synchronized (this) {
       Open o = open;
@@ -237,7 +218,8 @@ public final class LiveIndex implements Closeable {
         o.readers.release(reader);
       }
     }
-    return existed;
+    applied.run();
+    return new Applied(existed);
   }
 
   /** Runs {@code listener} after each {@link #apply} (outside its lock); it must not block. */

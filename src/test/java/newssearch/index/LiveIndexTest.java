@@ -40,14 +40,14 @@ class LiveIndexTest {
   }
 
   @Test
-  void aBatchOfManyChunksIsAppliedInOrder(@TempDir Path dir) throws Exception {
+  void aLargeBatchIsAppliedInItsOrder(@TempDir Path dir) throws Exception {
     IndexStore store = TestCorpus.index(dir, TestCorpus.seedCorpus());
-    int size = LiveDocuments.CHUNK * 2 + 3; // three chunks, the last one short
+    int size = 53;
     List<UpdateLog.Op> ops = new java.util.ArrayList<>();
     for (int i = 0; i < size - 2; i++) {
       ops.add(UpdateLog.Op.add(article("many-" + i, "quokkaline")));
     }
-    ops.add(UpdateLog.Op.add(article("many-1", "bilbyfern"))); // the same id again, chunks later: it replaces
+    ops.add(UpdateLog.Op.add(article("many-1", "bilbyfern"))); // the same id again, later in the batch: it replaces
     ops.add(UpdateLog.Op.delete("many-2"));
     try (LiveIndex live = open(store); ArticleSearcher searcher = searcher(live, store)) {
       LiveIndex.Applied applied = live.apply(ops);
