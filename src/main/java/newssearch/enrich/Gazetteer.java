@@ -114,46 +114,31 @@ public final class Gazetteer {
       gazetteer.addCountries();
     }
     if (places) {
-      gazetteer.addPlaces(configDir.resolve(PLACES_FILE));
+      gazetteer.addList(configDir.resolve(PLACES_FILE), "place");
     }
     if (organisations) {
-      gazetteer.addOrganisations(configDir.resolve(ORGANISATIONS_FILE));
+      gazetteer.addList(configDir.resolve(ORGANISATIONS_FILE), "org");
     }
     return gazetteer;
   }
 
   /**
-   * The towns and cities of {@code file}, one name a line: places, where neither the lines of
-   * {@link #FILE} nor the countries already give the name a meaning ("Leicester" stays as listed
-   * there; "Basingstoke" comes from here).
+   * The names of a list file, one a line, as {@code type}: the towns and cities of
+   * {@link #PLACES_FILE} or the clubs, companies and brands of {@link #ORGANISATIONS_FILE}, where
+   * neither the lines of {@link #FILE}, the countries nor an earlier list already give the name a
+   * meaning ("Leicester" stays as listed there; "Basingstoke" comes from here). They are listed
+   * names: they give way to a longer name around them ("Porto Alegre", "Mitsubishi Tokyo Financial
+   * Group") and, a town, to other readings of its words.
    */
-  private void addPlaces(Path file) {
+  private void addList(Path file, String type) {
     List<String> lines = DirectiveFile.lines(file);
     for (int i = 0; i < lines.size(); i++) {
       String name = lines.get(i).strip();
       if (name.isEmpty() || name.startsWith("#")) {
         continue;
       }
-      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, "place", true)) {
-        throw new ConfigException(file, i + 1, "'" + name + "' is not a place name: one capitalised name a line");
-      }
-    }
-  }
-
-  /**
-   * The clubs, companies and brands of {@code file}, one name a line: organisations, where no
-   * line of {@link #FILE}, country or town already gives the name a meaning. Like the towns,
-   * they give way to a longer name around them ("Mitsubishi Tokyo Financial Group").
-   */
-  private void addOrganisations(Path file) {
-    List<String> lines = DirectiveFile.lines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      String name = lines.get(i).strip();
-      if (name.isEmpty() || name.startsWith("#")) {
-        continue;
-      }
-      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, "org", true)) {
-        throw new ConfigException(file, i + 1, "'" + name + "' is not an organisation's name: one capitalised name a line");
+      if (name.indexOf('\t') >= 0 || !Character.isUpperCase(name.codePointAt(0)) || !add(name, name, type, true)) {
+        throw new ConfigException(file, i + 1, "'" + name + "' is not a name: one capitalised name a line");
       }
     }
   }
