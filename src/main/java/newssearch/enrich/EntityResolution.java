@@ -183,10 +183,10 @@ final class EntityResolution {
   }
 
   /**
-   * The type most names of a line list have, when at least two have it (towns of the list of
-   * places left out: in a squad or a table they are as often clubs or surnames); null when no
-   * type has a majority. A line of names is one kind of thing, so the majority reads it better
-   * than the next name, which may be the one the rules got wrong.
+   * The type most names of a line list have, when at least two have it (names of the lists of
+   * places and organisations left out: in a squad or a table a town is as often a club or a
+   * surname); null when no type has a majority. A line of names is one kind of thing, so the
+   * majority reads it better than the next name, which may be the one the rules got wrong.
    */
   private String commonestType(int[] list) {
     Map<String, Integer> counts = new HashMap<>();

@@ -12,8 +12,8 @@ final class Found {
   /** A town read as the club named after it ("Gloucester centre"): its reading wins for every mention of the name. */
   boolean club;
   /**
-   * A name known only from the lists of places and organisations: a club, a person's surname, a
-   * longer name around it or the model's reading of it may win.
+   * A name known only from the lists of places and organisations: a longer name around it may
+   * win, and for a town also a club, a person's surname or the model's other reading of it.
    */
   boolean listed;
   /** {@link Entity#origin()}: gazetteer, rules or model. */

@@ -20,7 +20,8 @@ import newssearch.config.DirectiveFile;
  * one-word alias of a person ("Trump") is partial: it counts only in an article that names the
  * person in full. The line {@code @countries} adds every country the JDK knows, by its English
  * name, unless a line of the file already gives that name; the line {@code @places} adds the towns
- * and cities of {@code places.txt} the same way. The cues of {@code entity-cues.conf},
+ * and cities of {@code places.txt} the same way, and the line {@code @organisations} the clubs,
+ * companies and brands of {@code organisations.txt}. The cues of {@code entity-cues.conf},
  * for names the file does not list, are loaded with it.
  */
 public final class Gazetteer {

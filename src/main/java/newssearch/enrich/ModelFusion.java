@@ -88,13 +88,14 @@ final class ModelFusion {
       for (Found f : scan.found) {
         if (f.field.equals(w.field) && f.start < end && start < f.end) {
           overlapping.add(f);
-          boolean inside = start <= f.start && f.end <= end && end - start > f.end - f.start;
+          boolean covered = start <= f.start && f.end <= end;
+          boolean inside = covered && end - start > f.end - f.start;
           // A town of the list yields to the model's other reading of it ("Burnley" the club) and
           // to a longer name around it ("Gulf of Suez"); an organisation of the list to a longer
           // name only (the model reads "Manchester United's win" as a person's).
           boolean yields = f.type == null
               || (inside && "org".equals(type) && ("place".equals(f.type) || "org".equals(f.type)))
-              || (f.listed && start <= f.start && f.end <= end && (!"place".equals(type) && !"org".equals(f.type) || end - start > f.end - f.start));
+              || (f.listed && (inside || covered && !"place".equals(type) && !"org".equals(f.type)));
           blocked |= !yields;
           if (f.type == null && f.start <= start && end <= f.end) {
             cover = f;
