@@ -114,16 +114,25 @@ final class Product {
       seen.append(line).append('\n');
       Matcher m = SERVING.matcher(line.strip());
       if (m.find()) {
+        String url = m.group(1);
         Thread drain = new Thread(() -> {
+          // The server's errors reach the test's output, so that a failed request can be traced.
           try {
-            lines.transferTo(java.io.Writer.nullWriter());
+            boolean inError = false;
+            for (String l = lines.readLine(); l != null; l = lines.readLine()) {
+              // An error line, then its stack trace: the lines until the next dated log line.
+              inError = l.contains(" ERROR ") || inError && !(l.length() > 0 && Character.isDigit(l.charAt(0)));
+              if (inError) {
+                System.out.println("[served " + url + "] " + l);
+              }
+            }
           } catch (IOException e) {
             // The server stopped.
           }
         });
         drain.setDaemon(true);
         drain.start();
-        return new Server(p, m.group(1));
+        return new Server(p, url);
       }
     }
     p.destroyForcibly();
