@@ -131,8 +131,13 @@ final class ModelFusion {
         : Integer.compare(FIELD_ORDER.indexOf(a.field), FIELD_ORDER.indexOf(b.field)));
   }
 
-  /** The span of the name words of {@code [start, end)}, or null when none is left. */
-  /** With {@code person}, a nationality before the name is cut off too ("Bulgarian Magdalena Maleeva"). */
+  /**
+   * The span of the name words of {@code [start, end)}, or null when none is left. With {@code
+   * person}, a nationality before the name is cut off too ("Bulgarian Magdalena Maleeva"), and so
+   * is everything up to a role written in capitals with two words after it ("Radio 1 DJ Chris
+   * Moyles"): such a role is never part of a name, unlike a role word that is also a surname
+   * ("Mike Judge").
+   */
   private int[] trimmed(FieldWords w, int start, int end, boolean person) {
     String text = w.text;
     Matcher lead = LEADING_NUMBER.matcher(text.substring(start, end));
@@ -150,6 +155,11 @@ final class ModelFusion {
     }
     int first = 0;
     int last = words.size() - 1;
+    for (int i = 1; person && i + 2 <= last; i++) {
+      if (capitalRole(text.substring(words.get(i)[0], words.get(i)[1]))) {
+        first = i + 1;
+      }
+    }
     while (first < last && (dropBefore(text.substring(words.get(first)[0], words.get(first)[1])) || person && demonym(w, words.get(first)[0]))) {
       first++;
     }
@@ -202,7 +212,14 @@ final class ModelFusion {
     String lower = word.toLowerCase(Locale.ROOT);
     word = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
     return cues.is("function-word", word) || cues.is("person-title", word) || cues.is("honorific", word)
-        || cues.is("greeting", word) || cues.is("person-role", lower) || cues.is("org-role", lower) || Character.isLowerCase(word.codePointAt(0));
+        || cues.is("greeting", word) || cues.is("person-role", lower) || cues.is("org-role", lower)
+        // A reporting verb opens a sentence before the name it reports ("Says DJ Pete Tong").
+        || cues.is("person-verb", lower) || Character.isLowerCase(word.codePointAt(0));
+  }
+
+  /** A role abbreviation such as "DJ", "CEO" or "MP". */
+  private boolean capitalRole(String word) {
+    return word.length() > 1 && word.chars().allMatch(Character::isUpperCase) && cues.is("person-role", word.toLowerCase(Locale.ROOT));
   }
 
   private boolean dropAfter(String word) {
@@ -226,6 +243,6 @@ final class ModelFusion {
     }
     boolean oneWord = name.indexOf(' ') < 0;
     return !(oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", name)
-        || scan.lowerWords.contains(name.toLowerCase(Locale.ROOT))));
+        || capitalRole(name) || scan.lowerWords.contains(name.toLowerCase(Locale.ROOT))));
   }
 }

@@ -43,6 +43,13 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aRoleInCapitalsOrAReportingVerbIsNotPartOfAName() {
+    assertEquals(Map.of("person Chris Moyles", 1, "person Pete Tong", 1, "person Mike Judge", 1),
+        names("t", "Radio 1 DJ Chris Moyles joined the station. Says DJ Pete Tong: not one DJ could fill his boots. "
+            + "Director Mike Judge agreed."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
