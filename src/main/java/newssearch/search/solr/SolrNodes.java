@@ -15,7 +15,7 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
-import org.apache.solr.client.solrj.RemoteSolrException;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.NamedList;
 
 /**
@@ -98,7 +98,8 @@ public final class SolrNodes implements Closeable {
 
   /**
    * Runs {@code request} on {@code collection} (null for cluster requests) on the first node that
-   * answers. A Solr error about the request itself (4xx) is not retried.
+   * answers. A Solr error about the request itself (4xx) is not retried, except a 404, which is
+   * believed only once every node of a round gave it.
    */
   public NamedList<Object> request(SolrRequest<?> request, String collection) throws IOException {
     if (!discoveredOnce) {
@@ -109,17 +110,28 @@ public final class SolrNodes implements Closeable {
     IOException last = null;
     long pause = firstPauseMillis;
     for (int round = 0; round < rounds; round++) {
+      SolrRequestException notFound = null;
       for (String url : inTurn(live)) {
         try {
           return client.requestWithBaseUrl(url, request, collection);
-        } catch (RemoteSolrException e) {
-          if (e.code() >= 400 && e.code() < 500) {
+        } catch (SolrException e) {
+          // RemoteSolrException is Solr's answer; another SolrException is SolrJ failing to read
+          // one (a node stopping mid-answer): both are retried unless the request itself is wrong.
+          if (e.code() == 404) {
+            // A node that is stopping has closed its cores and answers 404 for a collection the
+            // other nodes still serve: ask them before believing it.
+            notFound = new SolrRequestException(e.code(), e.getMessage());
+          } else if (e.code() >= 400 && e.code() < 500) {
             throw new SolrRequestException(e.code(), e.getMessage());
+          } else {
+            last = new IOException(url + ": " + e.getMessage(), e);
           }
-          last = new IOException(url + ": " + e.getMessage(), e);
         } catch (SolrServerException | IOException e) {
           last = new IOException(url + ": " + e.getMessage(), e);
         }
+      }
+      if (notFound != null && last == null) {
+        throw notFound; // every node says so
       }
       if (round + 1 < rounds) {
         discover();

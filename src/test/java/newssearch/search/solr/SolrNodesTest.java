@@ -98,6 +98,76 @@ class SolrNodesTest {
     }
   }
 
+  @Test
+  void aNotFoundFromOneNodeIsAskedOfTheOthersAndABadRequestIsNot() throws Exception {
+    // Two nodes of one cluster: "stopping" has closed its cores and answers 404 (or 400 when
+    // asked so), "serving" answers.
+    HttpServer stopping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer serving = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> names = List.of("127.0.0.1:" + stopping.getAddress().getPort() + "_solr",
+        "127.0.0.1:" + serving.getAddress().getPort() + "_solr");
+    AtomicInteger stoppingAsked = new AtomicInteger();
+    AtomicInteger servingAsked = new AtomicInteger();
+    AtomicBoolean badRequest = new AtomicBoolean();
+    AtomicBoolean servingGone = new AtomicBoolean();
+    for (HttpServer node : List.of(stopping, serving)) {
+      node.createContext("/solr/admin/collections", exchange -> {
+        NamedList<Object> cluster = new NamedList<>();
+        cluster.add("live_nodes", names);
+        NamedList<Object> status = new NamedList<>();
+        status.add("cluster", cluster);
+        answer(exchange, status);
+      });
+    }
+    stopping.createContext("/solr/news/admin/ping", exchange -> {
+      stoppingAsked.incrementAndGet();
+      SolrAnswers.answer(exchange, badRequest.get() ? 400 : 404, new NamedList<>());
+    });
+    serving.createContext("/solr/news/admin/ping", exchange -> {
+      servingAsked.incrementAndGet();
+      if (servingGone.get()) {
+        SolrAnswers.answer(exchange, 404, new NamedList<>());
+        return;
+      }
+      NamedList<Object> ok = new NamedList<>();
+      ok.add("status", "OK");
+      answer(exchange, ok);
+    });
+    stopping.start();
+    serving.start();
+    String url = "http://127.0.0.1:" + stopping.getAddress().getPort() + "/solr";
+    try (SolrNodes nodes = new SolrNodes(List.of(url), 2, 1, 60_000)) {
+      for (int i = 0; i < 4; i++) {
+        assertEquals("OK", nodes.request(new SolrPing(), "news").get("status"));
+      }
+      assertTrue(stoppingAsked.get() > 0, "the stopping node was asked first in turn at least once");
+      assertEquals(4, servingAsked.get());
+
+      servingGone.set(true);
+      SolrNodes.SolrRequestException everywhere = assertThrows(SolrNodes.SolrRequestException.class,
+          () -> nodes.request(new SolrPing(), "news"));
+      assertEquals(404, everywhere.status(), "a 404 from every node is the answer, at once");
+
+      servingGone.set(false);
+      badRequest.set(true);
+      int before = servingAsked.get();
+      int refused = 0;
+      for (int i = 0; i < 4; i++) {
+        try {
+          nodes.request(new SolrPing(), "news");
+        } catch (SolrNodes.SolrRequestException e) {
+          assertEquals(400, e.status());
+          refused++;
+        }
+      }
+      assertTrue(refused > 0, "a bad request is not asked again elsewhere");
+      assertEquals(4 - refused, servingAsked.get() - before);
+    } finally {
+      stopping.stop(0);
+      serving.stop(0);
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);
