@@ -36,7 +36,9 @@ final class CueTypes {
       return "event";
     }
     if (cues.is("place-suffix", last)) {
-      return "place";
+      boolean givenAndSurname = lastWord == from + 1 && cues.is("given-name", first.text()) && cues.is("surname-suffix", last)
+          && !(from > 0 && w.joined(from - 1) && ARTICLES.contains(w.at(from - 1).text())); // "the Albert Hall"
+      return givenAndSurname ? "person" : "place";
     }
     if (cues.is("org-head", first.text())) {
       return "org";

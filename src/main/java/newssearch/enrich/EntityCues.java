@@ -23,7 +23,7 @@ public final class EntityCues {
   public static final String GIVEN_NAMES = "given-names.txt";
   static final List<String> KINDS = List.of(
       "person-title", "person-role", "person-verb", "person-after", "person-relation", "org-suffix", "org-head", "org-role", "org-after",
-      "event-suffix", "place-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "greeting", "given-name", "connector", "function-word", "name-word", "not-name",
+      "event-suffix", "place-suffix", "surname-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "greeting", "given-name", "connector", "function-word", "name-word", "not-name",
       "nationality-noun");
 
   private final Map<String, Set<String>> words;

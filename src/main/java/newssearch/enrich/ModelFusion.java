@@ -79,7 +79,7 @@ final class ModelFusion {
       int start = span[0];
       int end = span[1];
       String name = SPACES.matcher(w.text.substring(start, end)).replaceAll(" ");
-      if (!plausible(scan, w, start, name)) {
+      if (!plausible(scan, w, start, name) || "person".equals(type) && aRole(name)) {
         continue;
       }
       List<Found> overlapping = new ArrayList<>();
@@ -215,6 +215,16 @@ final class ModelFusion {
         || cues.is("greeting", word) || cues.is("person-role", lower) || cues.is("org-role", lower)
         // A reporting verb opens a sentence before the name it reports ("Says DJ Pete Tong").
         || cues.is("person-verb", lower) || Character.isLowerCase(word.codePointAt(0));
+  }
+
+  /**
+   * Whether a person's name the model found is a role ("Foreign Secretary", "Chancellor"): its
+   * last word is a role and no given name comes before it ("Minnie Driver" is a name).
+   */
+  private boolean aRole(String name) {
+    String[] words = name.split(" ");
+    return cues.is("person-role", words[words.length - 1].toLowerCase(Locale.ROOT))
+        && (words.length == 1 || !cues.is("given-name", words[0]));
   }
 
   /** A role abbreviation such as "DJ", "CEO" or "MP". */

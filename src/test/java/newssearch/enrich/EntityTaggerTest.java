@@ -50,6 +50,19 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aRoleTheModelTakesForAPersonIsNoName() {
+    assertEquals(Map.of("person Jack Straw", 1, "person Michael Ancram", 1),
+        names("t", "Foreign Secretary Jack Straw said he had always had good relations. "
+            + "Shadow foreign secretary Michael Ancram said there was a gap."));
+  }
+
+  @Test
+  void aGivenNameBeforeAPlaceWordThatIsASurnameIsAPerson() {
+    assertEquals(Map.of("place England", 1, "person Richard Hill", 1, "place Albert Hall", 1, "place Capitol Hill", 1),
+        names("t", "England lost Richard Hill, who is injured. They played at the Albert Hall, not on Capitol Hill."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
