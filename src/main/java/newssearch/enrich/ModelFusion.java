@@ -49,10 +49,17 @@ final class ModelFusion {
   }
 
   /**
-   * The gazetteer's name for a model name written in capitals ("NEW YORK" in a dateline is the
-   * place New York), or null.
+   * The gazetteer's name for a model name: one of its own names of the same type as written, where
+   * the gazetteer did not match it ("US" inside "General Motors of the US" is the United States),
+   * or a name written in capitals ("NEW YORK" in a dateline is the place New York); else null.
    */
-  private Gazetteer.Name known(String name) {
+  private Gazetteer.Name known(String name, String type) {
+    List<Token> written = Token.tokenize(name);
+    GazetteerMatch exact = written.isEmpty() ? null : lookup.longestAt(written, 0);
+    if (exact != null && exact.end == written.size() && !exact.name.partial() && !exact.name.listed()
+        && exact.name.type().equals(type)) {
+      return exact.name;
+    }
     if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.length() < 3) {
       return null;
     }
@@ -113,7 +120,7 @@ final class ModelFusion {
         end = covered[1];
         name = SPACES.matcher(w.text.substring(start, end)).replaceAll(" ");
       }
-      Gazetteer.Name known = known(name);
+      Gazetteer.Name known = known(name, type);
       Found f = known != null
           ? new Found(w.field, start, end, known.canonical(), known.type(), false, false, Entity.MODEL)
           : new Found(w.field, start, end, name, type, true, false, Entity.MODEL);

@@ -63,6 +63,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aNameTheModelFindsWhereTheGazetteerDidNotTakesTheGazetteersName() {
+    assertEquals(Map.of("org General Motors", 1, "place United States", 1, "org Fiat", 1),
+        names("t", "General Motors of the US is to pay Fiat 1.55bn euros to get out of a deal."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
