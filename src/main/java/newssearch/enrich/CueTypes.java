@@ -72,7 +72,8 @@ final class CueTypes {
     if (!personLike(w, from, to)) {
       return null;
     }
-    return personCue(w, from, to, before) || fromPlace(w, to) ? "person" : null;
+    // "the Islamic Republic of Iran": after an article, not a person from a place
+    return !ARTICLES.contains(before) && (personCue(w, from, to, before) || fromPlace(w, to)) ? "person" : null;
   }
 
   /**

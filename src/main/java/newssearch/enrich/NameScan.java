@@ -17,6 +17,7 @@ final class NameScan {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private final EntityCues cues;
   private final CueTypes types;
+  private final PersonShapes people;
   final Set<String> lowerWords = new HashSet<>();
   final List<Found> found = new ArrayList<>();
   final List<Lone> lone = new ArrayList<>();
@@ -25,6 +26,7 @@ final class NameScan {
   NameScan(List<FieldWords> fields, EntityCues cues, CueTypes types) {
     this.cues = cues;
     this.types = types;
+    this.people = new PersonShapes(cues, types);
     for (FieldWords w : fields) {
       for (Token t : w.tokens) {
         if (Character.isLowerCase(t.text().codePointAt(0))) {
@@ -84,6 +86,9 @@ final class NameScan {
     return i < w.size() && (w.at(i).capitalised() || w.matches[i] != null);
   }
 
+  /** The cue of the words after a title's "of" ("Secretary of State Mike Pompeo"). */
+  private static final String TITLE_OF = "title-of";
+
   /** Splits a run at titles and function words into known names and candidates. */
   private void pieces(FieldWords w, int from, int to) {
     boolean heading = w.heading[from];
@@ -98,7 +103,7 @@ final class NameScan {
         m = null;
       }
       if (m != null) {
-        Absorb absorb = heading ? Absorb.NO : absorbed(w, m, pieceStart, i, to, cue);
+        Absorb absorb = heading ? Absorb.NO : absorbed(w, m, pieceStart, i, to, TITLE_OF.equals(cue) ? null : cue);
         if (absorb == Absorb.NEW_NAME) {
           flush(w, pieceStart, i, cue);
           cue = null;
@@ -125,7 +130,7 @@ final class NameScan {
       }
       String lower = t.text().toLowerCase(Locale.ROOT);
       boolean followed = i + 1 < to || t.text().equals(t.text().toUpperCase(Locale.ROOT));
-      boolean greeting = opener && i + 1 < to && greeted(w, i + 1);
+      boolean greeting = opener && i + 1 < to && people.greeted(w, i + 1);
       String title = followed && cues.is("person-title", t.text()) || (opener && cues.is("person-role", lower)) || greeting ? "person"
           : opener && cues.is("org-role", lower) ? "org" : null;
       boolean givenName = cues.is("name-word", t.text()) && !opener && i + 1 < to && w.gap(i, i + 1).equals(" ")
@@ -135,7 +140,10 @@ final class NameScan {
       if (skip) {
         flush(w, pieceStart, i, cue);
         pieceStart = -1;
-        cue = title;
+        // "Secretary of State Mike Pompeo": the words after a title's "of" end the title, and a
+        // given name among them starts the person's name.
+        int next = i + 1 < to && w.at(i + 1).text().equals("the") ? i + 2 : i + 1; // "Speaker of the House Nancy Pelosi"
+        cue = "person".equals(cue) && t.text().equals("of") && i > from && next < to && w.at(next).capitalised() ? TITLE_OF : title;
       } else if (pieceStart < 0) {
         pieceStart = i;
       }
@@ -280,6 +288,17 @@ final class NameScan {
     if (from < 0) {
       return;
     }
+    while (from < to && w.at(from).text().equals("the")) {
+      from++; // "Speaker of the House of Representatives"
+    }
+    if (TITLE_OF.equals(cue)) {
+      int person = people.givenNameAt(w, from + 1, to);
+      if (person > 0) {
+        flush(w, person, to, "person");
+        return;
+      }
+      cue = null;
+    }
     while (to > from && (cues.is("connector", w.at(to - 1).text()) || w.at(to - 1).text().equals("the"))) {
       to--;
     }
@@ -304,7 +323,7 @@ final class NameScan {
       return;
     }
     if (w.heading[from]) {
-      if (signature(w, from, to) || types.agedPerson(w, from, to)) {
+      if (people.signature(w, from, to, lowerWords) || types.agedPerson(w, from, to)) {
         found.add(new Found(w.field, w.at(from).start(), w.at(to - 1).end(), w.text.substring(w.at(from).start(), w.at(to - 1).end()), "person", true, false));
       }
       return;
@@ -328,30 +347,9 @@ final class NameScan {
     found.add(new Found(w.field, first.start(), last.end(), name, type, true, false));
   }
 
-  /**
-   * Whether a line that reads like a heading is a person's name alone (or after a greeting): two
-   * or three capitalised words from a given name, as signatures, bylines and quotations' authors
-   * are written. A headline of the same shape ("Grace Notes") has a word the article also writes
-   * in lower case.
-   */
-  private boolean signature(FieldWords w, int from, int to) {
-    boolean greeted = from > 0 && cues.is("greeting", w.at(from - 1).text()) && w.wholeLine(from - 1, to);
-    if (to - from < 2 || to - from > 3 || !cues.is("given-name", w.at(from).text()) || !(greeted || w.wholeLine(from, to))) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      String s = w.at(i).text();
-      if (!w.at(i).capitalised() || (i > from && !w.joined(i - 1)) || lowerWords.contains(s.toLowerCase(Locale.ROOT))
-          || cues.is("function-word", s) || cues.is("not-name", s) || w.matches[i] != null) {
-        return false;
-      }
-    }
-    return "person".equals(types.type(w, from, to)); // not "Griffin Park", a place by its last word
-  }
-
   private void oneWord(FieldWords w, int i, String cue) {
     Token t = w.at(i);
-    boolean honorific = i > 0 && (cues.is("honorific", w.at(i - 1).text()) || greeted(w, i)) && w.joined(i - 1)
+    boolean honorific = i > 0 && (cues.is("honorific", w.at(i - 1).text()) || people.greeted(w, i)) && w.joined(i - 1)
         || cues.is("given-name", t.text()) && w.wholeLine(i, i + 1); // a sign-off: "Vincent," alone on its line
     boolean speaker = (i > 0 && cues.is("person-verb", w.at(i - 1).text()) && w.gap(i - 1, i).equals(" "))
         || (i + 1 < w.size() && cues.is("person-verb", w.at(i + 1).text()) && w.gap(i, i + 1).equals(" "));
@@ -365,11 +363,6 @@ final class NameScan {
       // An untyped word is kept in case a list types it ("Nokia, Sagem, Sony and Thomson").
       found.add(new Found(w.field, t.start(), t.end(), t.text(), type, true, false));
     }
-  }
-
-  /** "Hi Kevin,", "Dear Louise": a given name after a greeting that opens a sentence is a person. */
-  private boolean greeted(FieldWords w, int i) {
-    return cues.is("greeting", w.at(i - 1).text()) && w.sentenceStart(i - 1) && cues.is("given-name", w.at(i).text());
   }
 
   private boolean nameWord(Token t) {

@@ -69,6 +69,13 @@ class EntityTaggerTest {
   }
 
   @Test
+  void theWordsAfterATitlesOfEndTheTitleAndAGivenNameStartsThePerson() {
+    assertEquals(Map.of("person Mike Pompeo", 1, "person Nancy Pelosi", 1, "org House of Representatives", 1),
+        names("t", "Secretary of State Mike Pompeo met the Speaker of the House Nancy Pelosi. "
+            + "A majority of the House of Representatives agreed."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
