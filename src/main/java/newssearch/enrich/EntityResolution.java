@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,13 +23,13 @@ final class EntityResolution {
   private final List<Found> found;
   private final List<Lone> lone;
   private final Map<String, String> texts;
-  private final java.util.function.Predicate<String> givenNamePredicate;
+  private final EntityCues cues;
   private final Set<String> givenNames = new HashSet<>();
 
   EntityResolution(List<Found> found, List<Lone> lone, Map<String, String> texts, EntityCues cues) {
-    this.givenNamePredicate = w -> cues.is("given-name", w);
+    this.cues = cues;
     for (Found f : found) {
-      if (!f.severalWords() && givenNamePredicate.test(f.name)) {
+      if (!f.severalWords() && cues.is("given-name", f.name)) {
         givenNames.add(f.name);
       }
     }
@@ -38,6 +39,7 @@ final class EntityResolution {
   }
 
   List<Entity> entities() {
+    dropWorks();
     typeBySurname();
     shareTypes();
     typeLists();
@@ -149,6 +151,31 @@ final class EntityResolution {
       }
     }
     found.forEach(f -> f.type = types.get(f.name));
+  }
+
+  /**
+   * A discovered name written right after a word for a work is the work's title ("the film Vera
+   * Drake", "the album American Idiot"): no person, organisation or place, in any of its
+   * mentions ("Imelda Staunton (Vera Drake)"). The gazetteer's names stay: it knows what they are.
+   */
+  private void dropWorks() {
+    Set<String> works = new HashSet<>();
+    for (Found f : found) {
+      String text = texts.get(f.field);
+      int wordEnd = f.start - 1;
+      // An acronym after such a word is more often a new sentence the text forgot to stop
+      // ("a downloaded movie NEC is showing a phone").
+      if (f.discovered && wordEnd > 0 && text.charAt(wordEnd) == ' ' && !f.name.equals(f.name.toUpperCase(Locale.ROOT))) {
+        int wordStart = wordEnd;
+        while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+          wordStart--;
+        }
+        if (cues.is("work-noun", text.substring(wordStart, wordEnd))) {
+          works.add(f.name);
+        }
+      }
+    }
+    found.removeIf(f -> f.discovered && works.contains(f.name));
   }
 
   /** An untyped name in a list with a typed one ("A, B and C") takes its type. */

@@ -76,6 +76,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aTitleAfterAWordForAWorkIsNoName() {
+    assertEquals(Map.of("person Mike Leigh", 1),
+        names("t", "Critics praised the film Vera Drake. Vera Drake also won best director for Mike Leigh."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
