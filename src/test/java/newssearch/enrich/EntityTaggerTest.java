@@ -82,6 +82,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anArabicArticleInsideANameKeepsItWhole() {
+    Map<String, Integer> names = names("t", "President Bashar al-Assad met President Abdel Fattah el-Sisi.");
+    assertEquals(List.of("person Bashar al-Assad", "person Abdel Fattah el-Sisi"), List.copyOf(names.keySet()));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
