@@ -259,7 +259,8 @@ final class ModelFusion {
       }
     }
     boolean oneWord = name.indexOf(' ') < 0;
-    return !(oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", name)
+    String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name; // "Sen."
+    return !(oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", bare)
         || capitalRole(name) || scan.lowerWords.contains(name.toLowerCase(Locale.ROOT))));
   }
 }

@@ -135,7 +135,11 @@ final class NameScan {
           : opener && cues.is("org-role", lower) ? "org" : null;
       boolean givenName = cues.is("name-word", t.text()) && !opener && i + 1 < to && w.gap(i, i + 1).equals(" ")
           && !cues.is("function-word", w.at(i + 1).text()) && !(i > 0 && w.joined(i - 1) && w.at(i - 1).capitalised()); // not "We Will Rock You"
-      boolean skip = title != null || cues.is("function-word", t.text()) && !givenName || cues.is("not-name", t.text())
+      // An abbreviated title whose stop was read as the sentence's end is no name ("and Sen. Ted
+      // Cruz"); a title's word written in full may be ("Queen", "Mr King").
+      boolean loneTitle = pieceStart < 0 && i + 1 == to && cues.is("person-title", t.text())
+          && t.end() < w.text.length() && w.text.charAt(t.end()) == '.';
+      boolean skip = title != null || loneTitle || cues.is("function-word", t.text()) && !givenName || cues.is("not-name", t.text())
           || (opener && lowerWords.contains(lower)) || (pieceStart < 0 && cues.is("connector", t.text()));
       if (skip) {
         flush(w, pieceStart, i, cue);

@@ -88,6 +88,13 @@ class EntityTaggerTest {
   }
 
   @Test
+  void usTitlesAreNotPartOfNamesAndAnAbbreviatedTitleAloneIsNoName() {
+    assertEquals(Map.of("person Val Demings", 1, "person Adam Schiff", 1, "person Ted Cruz", 1, "person Mervyn King", 2),
+        names("t", "Congresswoman Val Demings spoke. Rep. Adam Schiff and Sen. Ted Cruz disagreed. "
+            + "Mervyn King said no, and Mr King agreed."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
