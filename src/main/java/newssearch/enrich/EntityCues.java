@@ -24,7 +24,7 @@ public final class EntityCues {
   static final List<String> KINDS = List.of(
       "person-title", "person-role", "person-verb", "person-after", "person-relation", "org-suffix", "org-head", "org-role", "org-after",
       "event-suffix", "place-suffix", "surname-suffix", "product-verb", "product-role", "club-role", "club-before", "club-after", "honorific", "greeting", "given-name", "connector", "function-word", "name-word", "not-name",
-      "nationality-noun", "work-noun");
+      "nationality-noun", "work-noun", "post-nominal");
 
   private final Map<String, Set<String>> words;
 

@@ -170,7 +170,8 @@ final class ModelFusion {
     while (first < last && (dropBefore(text.substring(words.get(first)[0], words.get(first)[1])) || person && demonym(w, words.get(first)[0]))) {
       first++;
     }
-    while (last > first && dropAfter(text.substring(words.get(last)[0], words.get(last)[1]))) {
+    while (last > first && (dropAfter(text.substring(words.get(last)[0], words.get(last)[1]))
+        || person && cues.is("post-nominal", text.substring(words.get(last)[0], words.get(last)[1])))) {
       last--;
     }
     if (first > last) {

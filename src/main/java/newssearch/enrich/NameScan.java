@@ -342,6 +342,9 @@ final class NameScan {
     while ("person".equals(type) && to - from > 2 && cues.is("nationality-noun", w.at(from).text())) {
       from++; // "Frenchman Ronald Pognon said": the nationality is not part of the name
     }
+    while ("person".equals(type) && to - from > 2 && cues.is("post-nominal", w.at(to - 1).text())) {
+      to--; // "Charles Harris QC"
+    }
     if (to - from < 2 && type == null || from >= to) {
       return;
     }

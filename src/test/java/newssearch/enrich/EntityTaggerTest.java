@@ -95,6 +95,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void lettersAfterAPersonsNameAreNoPartOfIt() {
+    assertEquals(Map.of("person Philippe Sands", 2, "person Charles Harris", 1),
+        names("t", "Lawyer Philippe Sands QC said the war was illegal. Charles Harris QC agreed with Sands."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
