@@ -101,6 +101,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aNameEndingInResearchIsAnOrganisation() {
+    assertEquals(Map.of("org Jupiter Research", 1, "org Forrester Research", 1),
+        names("t", "Analysts at Jupiter Research and Forrester Research expect growth."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
