@@ -107,6 +107,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anOfficeIsNoSoftwareProduct() {
+    assertEquals(Map.of("org Office for National Statistics", 1),
+        names("t", "Official data comes from the Office for National Statistics."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
