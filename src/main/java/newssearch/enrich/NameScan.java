@@ -196,6 +196,9 @@ final class NameScan {
       // is not the gazetteer's Harris.
       return Absorb.SAME_NAME;
     }
+    if ("person".equals(cue) && pieceStart < 0 && m.end == at + 1 && !m.name.type().equals("place") && !m.name.type().equals("person")) {
+      return Absorb.SAME_NAME; // a company's one-word name after a title is a surname: "Dr Fox", "Mr Ford"
+    }
     if (m.name.listed() && (pieceStart >= 0 && !afterOf || "person".equals(cue) || continued(w, m.end, to))) {
       // A name of the lists next to other name words is part of a longer name ("Jupiter Research",
       // "Santa Clara County Superior Court", "Jeremie Aliadiere", "Mitsubishi Tokyo Financial

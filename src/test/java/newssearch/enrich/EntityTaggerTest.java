@@ -113,6 +113,12 @@ class EntityTaggerTest {
   }
 
   @Test
+  void aCompanysNameAfterATitleIsASurname() {
+    assertEquals(Map.of("org Conservative Party", 1, "person Liam Fox", 2, "org Fox News", 1),
+        names("t", "Tory co-chairman Liam Fox said so. Dr Fox told reporters he agreed. Fox News disagreed."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
