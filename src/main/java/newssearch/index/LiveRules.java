@@ -19,7 +19,7 @@ import newssearch.config.DirectiveFile;
 public record LiveRules(long refreshIntervalMillis, long commitIntervalMillis, long maxPostBytes, int maxPostRecords,
     int enrichThreads) {
   public static final String FILE = "live.conf";
-  public static final LiveRules DEFAULT = new LiveRules(500, 10_000, 16L * 1024 * 1024, 10_000, defaultEnrichThreads());
+  public static final LiveRules DEFAULT = new LiveRules(250, 10_000, 16L * 1024 * 1024, 10_000, defaultEnrichThreads());
 
   /** Half the cores, at least one. */
   static int defaultEnrichThreads() {
