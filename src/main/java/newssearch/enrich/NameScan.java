@@ -18,6 +18,7 @@ final class NameScan {
   private final EntityCues cues;
   private final CueTypes types;
   private final PersonShapes people;
+  private final OfficeNames offices;
   final Set<String> lowerWords = new HashSet<>();
   final List<Found> found = new ArrayList<>();
   final List<Lone> lone = new ArrayList<>();
@@ -27,6 +28,7 @@ final class NameScan {
     this.cues = cues;
     this.types = types;
     this.people = new PersonShapes(cues, types);
+    this.offices = new OfficeNames(cues);
     for (FieldWords w : fields) {
       for (Token t : w.tokens) {
         if (Character.isLowerCase(t.text().codePointAt(0))) {
@@ -75,6 +77,8 @@ final class NameScan {
       } else if (next.text().equals("of") && end + 2 < w.size() && w.at(end + 1).text().equals("the")
           && w.joined(end) && w.joined(end + 1) && nameStart(w, end + 2)) {
         end += 3;
+      } else if (next.text().equals("and") && w.joined(end) && offices.officeOf(w, start, end) && offices.tail(w, end + 1) > 0) {
+        end = offices.tail(w, end + 1); // "Department of Trade and Industry", not "the Department of Health and Tony Blair"
       } else {
         break;
       }
@@ -297,6 +301,10 @@ final class NameScan {
     }
     while (from < to && w.at(from).text().equals("the")) {
       from++; // "Speaker of the House of Representatives"
+    }
+    if (from < to && w.at(from).text().equals("and")) {
+      from++; // "Office of the Deputy Prime Minister and Constitutional Affairs": the title's cue stops at "and"
+      cue = null;
     }
     if (TITLE_OF.equals(cue)) {
       int person = people.givenNameAt(w, from + 1, to);

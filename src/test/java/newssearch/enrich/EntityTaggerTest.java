@@ -119,6 +119,14 @@ class EntityTaggerTest {
   }
 
   @Test
+  void anOfficesNameGoesOnAfterAnd() {
+    assertEquals(Map.of("org Department of Trade and Industry", 1, "org Department of Health", 1, "person Tony Blair", 1,
+        "org University of Bristol", 1, "org UC Davis", 1),
+        names("t", "A spokesman for the Department of Trade and Industry said so. The Department of Health and "
+            + "Tony Blair disagreed. Researchers at the University of Bristol and UC Davis found it."));
+  }
+
+  @Test
   void demonymsCountAsTheirCountry() {
     assertEquals(Map.of("place China", 2), names("t", "Chinese firms grew in China."));
   }
