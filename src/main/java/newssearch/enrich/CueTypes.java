@@ -37,7 +37,7 @@ final class CueTypes {
     }
     if (cues.is("place-suffix", last)) {
       boolean givenAndSurname = lastWord == from + 1 && cues.is("given-name", first.text()) && cues.is("surname-suffix", last)
-          && !(from > 0 && w.joined(from - 1) && ARTICLES.contains(w.at(from - 1).text())); // "the Albert Hall"
+          && !afterArticle(w, from); // "the Albert Hall"
       return givenAndSurname ? "person" : "place";
     }
     if (cues.is("org-head", first.text())) {
@@ -73,7 +73,7 @@ final class CueTypes {
       return null;
     }
     // "the Islamic Republic of Iran": after an article, not a person from a place
-    return !ARTICLES.contains(before) && (personCue(w, from, to, before) || fromPlace(w, to)) ? "person" : null;
+    return !afterArticle(w, from) && (personCue(w, from, to, before) || fromPlace(w, to)) ? "person" : null;
   }
 
   /**
@@ -85,6 +85,11 @@ final class CueTypes {
     boolean known = cues.is("person-role", compound) || cues.is("org-role", compound) || cues.is("product-role", compound)
         || cues.is("product-verb", compound) || cues.is("person-verb", compound);
     return known ? compound : w.at(from - 1).text();
+  }
+
+  /** Whether an article ("the", "a", "an") stands right before the name at {@code from}. */
+  private static boolean afterArticle(FieldWords w, int from) {
+    return from > 0 && w.joined(from - 1) && ARTICLES.contains(w.at(from - 1).text());
   }
 
   /** "Nicole Vaidisova of the Czech Republic": a person's name followed by where they are from. */
@@ -140,9 +145,6 @@ final class CueTypes {
    * or a given name.
    */
   private boolean personCue(FieldWords w, int from, int to, String before) {
-    if (ARTICLES.contains(before)) {
-      return false;
-    }
     if (cues.is("person-verb", before) || cues.is("given-name", w.at(from).text()) || cues.is("name-word", w.at(from).text())) {
       return true;
     }

@@ -218,7 +218,7 @@ final class ModelFusion {
 
   private boolean dropBefore(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
-    word = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+    word = withoutStop(word);
     return cues.is("function-word", word) || cues.is("person-title", word) || cues.is("honorific", word)
         || cues.is("greeting", word) || cues.is("person-role", lower) || cues.is("org-role", lower)
         // A reporting verb opens a sentence before the name it reports ("Says DJ Pete Tong").
@@ -233,6 +233,11 @@ final class ModelFusion {
     String[] words = name.split(" ");
     return cues.is("person-role", words[words.length - 1].toLowerCase(Locale.ROOT))
         && (words.length == 1 || !cues.is("given-name", words[0]));
+  }
+
+  /** An abbreviation without its stop: "Sen." is the title "Sen". */
+  private static String withoutStop(String word) {
+    return word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
   }
 
   /** A role abbreviation such as "DJ", "CEO" or "MP". */
@@ -260,8 +265,7 @@ final class ModelFusion {
       }
     }
     boolean oneWord = name.indexOf(' ') < 0;
-    String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name; // "Sen."
-    return !(oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", bare)
+    return !(oneWord && (cues.is("not-name", name) || cues.is("function-word", name) || cues.is("person-title", withoutStop(name))
         || capitalRole(name) || scan.lowerWords.contains(name.toLowerCase(Locale.ROOT))));
   }
 }

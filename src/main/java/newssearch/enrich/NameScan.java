@@ -77,10 +77,13 @@ final class NameScan {
       } else if (next.text().equals("of") && end + 2 < w.size() && w.at(end + 1).text().equals("the")
           && w.joined(end) && w.joined(end + 1) && nameStart(w, end + 2)) {
         end += 3;
-      } else if (next.text().equals("and") && w.joined(end) && offices.officeOf(w, start, end) && offices.tail(w, end + 1) > 0) {
-        end = offices.tail(w, end + 1); // "Department of Trade and Industry", not "the Department of Health and Tony Blair"
       } else {
-        break;
+        // "Department of Trade and Industry", not "the Department of Health and Tony Blair"
+        int office = next.text().equals("and") ? offices.endAfterAnd(w, start, end) : -1;
+        if (office < 0) {
+          break;
+        }
+        end = office;
       }
     }
     return end;

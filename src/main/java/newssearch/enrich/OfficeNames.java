@@ -11,8 +11,16 @@ final class OfficeNames {
     this.cues = cues;
   }
 
+  /**
+   * Where the office's name of the run {@code [start, and)} ends when it goes on after the "and" at
+   * {@code and}, or -1 where the "and" ends it.
+   */
+  int endAfterAnd(FieldWords w, int start, int and) {
+    return w.joined(and) && officeOf(w, start, and) ? tail(w, and + 1) : -1;
+  }
+
   /** Whether the run {@code [start, end)} is an office's name with "of" or "for": "Department for Work". */
-  boolean officeOf(FieldWords w, int start, int end) {
+  private boolean officeOf(FieldWords w, int start, int end) {
     for (int k = start + 1; k + 1 < end; k++) {
       String of = w.at(k).text();
       if ((of.equals("of") || of.equals("for")) && (cues.is("org-head", w.at(k - 1).text()) || cues.is("org-suffix", w.at(k - 1).text()))) {
@@ -27,7 +35,7 @@ final class OfficeNames {
    * Industry", "Health and Human Services"), or -1 where they start another name: a known one,
    * a person's, one of three words or more, or one with a head of its own ("and State University").
    */
-  int tail(FieldWords w, int i) {
+  private int tail(FieldWords w, int i) {
     if (w.matches[i - 2] != null) {
       return -1; // "University of Bristol and UC Davis": two names
     }
