@@ -33,7 +33,8 @@ final class OfficeNames {
   /**
    * The end of the one or two words after an office's "and" that finish its name ("Trade and
    * Industry", "Health and Human Services"), or -1 where they start another name: a known one,
-   * a person's, one of three words or more, or one with a head of its own ("and State University").
+   * a person's (a given name or a title: "and Dr Smith"), one of three words or more, or one with a
+   * head of its own ("and State University").
    */
   private int tail(FieldWords w, int i) {
     if (w.matches[i - 2] != null) {
@@ -41,7 +42,8 @@ final class OfficeNames {
     }
     int j = i;
     while (j < w.size() && j - i < 3 && w.at(j).capitalised() && w.matches[j] == null && w.joined(j - 1)
-        && !cues.is("org-head", w.at(j).text()) && !cues.is("given-name", w.at(j).text())) {
+        && !cues.is("org-head", w.at(j).text()) && !cues.is("given-name", w.at(j).text())
+        && !cues.is("person-title", w.at(j).text()) && !cues.is("honorific", w.at(j).text())) {
       j++;
     }
     boolean ends = j == w.size() || !w.joined(j - 1) || !w.at(j).capitalised() && !cues.is("connector", w.at(j).text());

@@ -124,6 +124,8 @@ class EntityTaggerTest {
         "org University of Bristol", 1, "org UC Davis", 1),
         names("t", "A spokesman for the Department of Trade and Industry said so. The Department of Health and "
             + "Tony Blair disagreed. Researchers at the University of Bristol and UC Davis found it."));
+    assertFalse(names("t", "A grant from the University of British Columbia and Dr. Walter Hoskins paid for it.").keySet().stream()
+        .anyMatch(n -> n.endsWith(" and Dr")));
   }
 
   @Test
