@@ -83,7 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "to POST /api/articles in batches of " + FeedBench.BATCH + " (0: skip; default: ${DEFAULT-VALUE})")
   int feedSeconds;
 
-  @Option(names = "--feed-warmup", paramLabel = "S", defaultValue = "60",
+  // 180 s: on 2 cores the JIT compiles for about two and a half minutes of mixed searching and
+  // posting (0.35-0.55 of a core for the first 100 s); after a 60 s warm-up it still took a fifth
+  // of a core during the measured runs (bench/RESULTS.md, "What 500 articles a second would take").
+  @Option(names = "--feed-warmup", paramLabel = "S", defaultValue = "180",
       description = "before the live-update figures, post the corpus this long under wrk, unmeasured, so that they are a "
           + "fed server's rather than a cold one's (0: none; default: ${DEFAULT-VALUE})")
   int feedWarmupSeconds;
