@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.ReaderManager;
@@ -75,7 +74,7 @@ public final class LiveIndex implements Closeable {
   private final UpdateLog log;
 
   // The open generation; replaced as a whole by switchTo. Guarded by this.
-  private Open open;
+  private OpenGeneration open;
   private boolean uncommitted;
   /** Runs commits, one at a time, off the refresh path. */
   private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
@@ -100,22 +99,6 @@ public final class LiveIndex implements Closeable {
   static final int MAX_PENDING = 100_000;
   /** One refresh at a time: each hands its ids from pending to refreshing and back. */
   private final java.util.concurrent.locks.ReentrantLock refreshLock = new java.util.concurrent.locks.ReentrantLock();
-
-  private record Open(Path generation, FSDirectory directory, IndexWriter writer, ReaderManager readers,
-      Map<String, String> commitData, long[] appliedSeq) {
-    void close(boolean commit) throws IOException {
-      try {
-        readers.close();
-        if (commit) {
-          writer.close();
-        } else {
-          writer.rollback();
-        }
-      } finally {
-        directory.close();
-      }
-    }
-  }
 
   private LiveIndex(IndexStore store, Analyzer textAnalyzer, Enricher enricher, LiveRules rules, FSDirectory rootDirectory,
       Lock rootLock, UpdateLog log) {
@@ -184,16 +167,16 @@ public final class LiveIndex implements Closeable {
     List<Document> docs = documents.enrich(ops, at);
     List<Boolean> existed = new ArrayList<>(ops.size());
     synchronized (this) {
-      Open o = open;
+      OpenGeneration o = open;
       if (pending.size() > MAX_PENDING) {
         // Under this lock no update comes between: the reader then has every one applied so far.
-        o.readers.maybeRefreshBlocking();
+        o.readers().maybeRefreshBlocking();
         pending = new HashMap<>();
         refreshing = Map.of();
       }
       // The newest reader has every update applied before the last refresh started, perhaps a few
       // more; those after are in pending (newest), those of a refresh under way in refreshing.
-      DirectoryReader reader = o.readers.acquire();
+      DirectoryReader reader = o.readers().acquire();
       try {
         IndexSearcher before = new IndexSearcher(reader);
         List<UpdateLog.Entry> entries = log.append(ops, at);
@@ -206,16 +189,16 @@ public final class LiveIndex implements Closeable {
           Term id = new Term(Schema.ID, e.id());
           existed.add(known != null ? known : before.count(new TermQuery(id)) > 0);
           if (e.isDelete()) {
-            o.writer.deleteDocuments(id);
+            o.writer().deleteDocuments(id);
           } else {
-            o.writer.updateDocument(id, docs.get(i));
+            o.writer().updateDocument(id, docs.get(i));
           }
           pending.put(e.id(), !e.isDelete());
-          o.appliedSeq[0] = e.seq();
+          o.appliedSeq()[0] = e.seq();
         }
         uncommitted = true;
       } finally {
-        o.readers.release(reader);
+        o.readers().release(reader);
       }
     }
     applied.run();
@@ -238,7 +221,7 @@ public final class LiveIndex implements Closeable {
     try {
       ReaderManager readers;
       synchronized (this) {
-        readers = open.readers;
+        readers = open.readers();
         // The reader opened below has every update applied until now.
         refreshing = pending;
         pending = new HashMap<>();
@@ -291,9 +274,9 @@ public final class LiveIndex implements Closeable {
   public void commit() throws IOException {
     IndexWriter writer;
     synchronized (this) {
-      writer = open.writer;
-      open.commitData.put(UpdateLog.APPLIED_SEQ, Long.toString(open.appliedSeq[0]));
-      writer.setLiveCommitData(Map.copyOf(open.commitData).entrySet());
+      writer = open.writer();
+      open.commitData().put(UpdateLog.APPLIED_SEQ, Long.toString(open.appliedSeq()[0]));
+      writer.setLiveCommitData(Map.copyOf(open.commitData()).entrySet());
       uncommitted = false;
       lastCommitNanos = System.nanoTime();
     }
@@ -311,7 +294,7 @@ public final class LiveIndex implements Closeable {
 
   /** The newest reader of the served generation, acquired. */
   public synchronized Reader acquire() throws IOException {
-    return new Reader(open.generation, open.readers.acquire());
+    return new Reader(open.generation(), open.readers().acquire());
   }
 
   public static void release(Reader r) throws IOException {
@@ -319,7 +302,7 @@ public final class LiveIndex implements Closeable {
   }
 
   public synchronized Path generation() {
-    return open.generation;
+    return open.generation();
   }
 
   /**
@@ -349,7 +332,7 @@ public final class LiveIndex implements Closeable {
    * it when asked, and only then closes the one served before: until then, that stays served.
    */
   synchronized void switchTo(Path generation, boolean publish) throws IOException {
-    Open next = openGeneration(generation);
+    OpenGeneration next = openGeneration(generation);
     if (publish) {
       try {
         store.publish(generation);
@@ -359,7 +342,7 @@ public final class LiveIndex implements Closeable {
         throw e;
       }
     }
-    Open previous = open;
+    OpenGeneration previous = open;
     open = next;
     uncommitted = false;
     // The new generation's reader was opened after every update so far was applied to it.
@@ -368,38 +351,8 @@ public final class LiveIndex implements Closeable {
     previous.close(false);
   }
 
-  private Open openGeneration(Path generation) throws IOException {
-    FSDirectory directory = FSDirectory.open(generation);
-    IndexWriter writer = null;
-    try {
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
-      writer = new IndexWriter(directory, config);
-      Map<String, String> data = new HashMap<>();
-      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-      long applied = Long.parseLong(data.getOrDefault(UpdateLog.APPLIED_SEQ, "0"));
-      List<UpdateLog.Entry> missing = UpdateLog.readAfter(store.root(), applied);
-      for (UpdateLog.Entry e : missing) {
-        documents.replay(writer, e);
-        applied = e.seq();
-      }
-      if (!missing.isEmpty()) {
-        LOG.info("applied {} logged updates to {}", missing.size(), generation.getFileName());
-        data.put(UpdateLog.APPLIED_SEQ, Long.toString(applied));
-        writer.setLiveCommitData(data.entrySet());
-        writer.commit();
-      }
-      ReaderManager readers = new ReaderManager(writer, true, true);
-      return new Open(generation, directory, writer, readers, data, new long[] {applied});
-    } catch (LockObtainFailedException e) {
-      directory.close();
-      throw new BusyException(store.root());
-    } catch (IOException | RuntimeException e) {
-      if (writer != null) {
-        writer.rollback();
-      }
-      directory.close();
-      throw e;
-    }
+  private OpenGeneration openGeneration(Path generation) throws IOException {
+    return OpenGeneration.open(generation, analyzer, documents, store.root());
   }
 
   @Override
