@@ -85,7 +85,7 @@ final class PlanMatcher {
     ScoreDoc[] firstRanking = planned.matches.top.scoreDocs;
     if (rerank && planned.matches.total > 0) {
       firstRanking = reranked(s.searcherWithin(limits.timeoutMillis()), planned.matches.top,
-          QueryPlanner.nearQuery(question.near()));
+          RankingQueries.nearQuery(question.near()));
       ScoreDoc[] page = java.util.Arrays.copyOf(firstRanking, Math.min(window, firstRanking.length));
       Matches m = planned.matches;
       planned = new Planned(planned.query, new Matches(new TopDocs(m.top.totalHits, page), m.facets, m.total, m.partial),
@@ -182,7 +182,7 @@ final class PlanMatcher {
       return planned;
     }
     try {
-      Matches ranked = findMatches(s, QueryPlanner.rankedBy(planned.query, question, terms), request, window);
+      Matches ranked = findMatches(s, RankingQueries.rankedBy(planned.query, question, terms), request, window);
       return new Planned(planned.query, ranked, planned.matching, planned.strictTotal, planned.marked);
     } catch (IndexSearcher.TooManyClauses e) {
       // A question near the term budget with its feedback words is too big to run: its first

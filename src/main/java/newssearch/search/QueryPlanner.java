@@ -17,10 +17,6 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -56,7 +52,7 @@ public final class QueryPlanner {
     /** The word of a question: a word of one term scores its fields as the question's ranking says. */
     Word inQuestion(MatchingRules.QuestionRanking ranking) {
       return key.contains(" ") || ranking.fieldTie() >= 1 && ranking.headlineWeight() == 0 ? this
-          : new Word(text, raw, key, QueryPlanner.clause(key, ranking), docFreq, terms, optional, count);
+          : new Word(text, raw, key, RankingQueries.clause(key, ranking), docFreq, terms, optional, count);
     }
   }
 
@@ -142,20 +138,6 @@ public final class QueryPlanner {
       return List.of();
     }
     return RelevanceFeedback.expand(q.words(), docs, analyzer, stats, q.ranking());
-  }
-
-  /**
-   * The articles {@code matched} finds, scored by the expanded question {@code terms}: each term
-   * over the searched fields as the question's words are, weighted.
-   */
-  public static Query rankedBy(Query matched, QueryPlan.Question question, List<RelevanceFeedback.Term> terms) {
-    BooleanQuery.Builder q = new BooleanQuery.Builder().add(matched, BooleanClause.Occur.FILTER);
-    for (RelevanceFeedback.Term t : terms) {
-      Query clause = question.clauses().get(t.term());
-      q.add(new BoostQuery(clause != null ? clause : clause(t.term(), question.ranking()), (float) t.weight()),
-          BooleanClause.Occur.SHOULD);
-    }
-    return q.build();
   }
 
   /** The strict query and the relaxed ones of these words, phrases and exclusions. */
@@ -264,7 +246,7 @@ public final class QueryPlanner {
         countOf.merge(key, 1, Integer::sum);
         continue;
       }
-      Query clause = tokens.size() == 1 ? clause(tokens.get(0), 1) : parser.parse(w);
+      Query clause = tokens.size() == 1 ? RankingQueries.clause(tokens.get(0), 1) : parser.parse(w);
       if (clause == null) {
         continue;
       }
@@ -288,48 +270,6 @@ public final class QueryPlanner {
   }
 
   /**
-   * One word over headline, text and entity names, each field scored by BM25 on its own and the
-   * scores added (Solr edismax's qf with tie 1, Elasticsearch's most_fields): a word in a real
-   * headline counts once more, with the headline's own length norm. Measured with
-   * {@code news-search eval} against one BM25F field over headline and text (Lucene's
-   * CombinedFieldQuery, headline weight 2), both without pseudo-relevance feedback: MAP 0.2110
-   * against 0.2081 on CISI, 0.3065 against 0.2930 on Cranfield. Entity names add a small bonus,
-   * which BM25's idf keeps small for names found everywhere.
-   */
-  static Query clause(String token, float tie) {
-    return clause(token, tie, 0);
-  }
-
-  /** A word of a question, its fields scored as {@code ranking} says. */
-  static Query clause(String token, MatchingRules.QuestionRanking ranking) {
-    return clause(token, (float) ranking.fieldTie(), (float) ranking.headlineWeight());
-  }
-
-  /**
-   * With {@code tie} below 1 the fields are combined as a disjunction max (Solr's dismax
-   * {@code tie}, Elasticsearch's best_fields {@code tie_breaker}): the best field counts whole, the
-   * others {@code tie} of theirs, so a name in headline, text and entity names is not counted
-   * three times over the other words of a long question. With a {@code headlineWeight} of 1 or
-   * more, headline and text are one field to BM25 (BM25F, Lucene's {@code CombinedFieldQuery}),
-   * the headline's words counted that many times: a headline is part of the article's text, and
-   * one length norm over both keeps a long article's headline from counting as a short document.
-   */
-  static Query clause(String token, float tie, float headlineWeight) {
-    Query entities = new BoostQuery(new TermQuery(new Term(Schema.ENTITY_TEXT, token)),
-        QueryBuilder.WEIGHTS.get(Schema.ENTITY_TEXT));
-    List<Query> fields = headlineWeight >= 1
-        ? List.of(new CombinedFieldQuery.Builder(token).addField(Schema.HEADLINE, headlineWeight).addField(Schema.TEXT, 1)
-            .build(), entities)
-        : List.of(new TermQuery(new Term(Schema.HEADLINE, token)), new TermQuery(new Term(Schema.TEXT, token)), entities);
-    if (tie < 1) {
-      return new DisjunctionMaxQuery(fields, tie);
-    }
-    BooleanQuery.Builder sum = new BooleanQuery.Builder();
-    fields.forEach(f -> sum.add(f, BooleanClause.Occur.SHOULD));
-    return sum.build();
-  }
-
-  /**
    * The neighbouring words of a question's {@code words} (in the order written, stop words left
    * out, words of one term only), as many pairs as {@code budget} term lookups allow (each pair
    * costs four); null when there are none or {@code weights} ask for none.
@@ -350,30 +290,6 @@ public final class QueryPlanner {
     }
     return pairs.isEmpty() ? null
         : new QueryPlan.Near(pairs, weights.ordered() / weights.words(), weights.unordered() / weights.words());
-  }
-
-  /**
-   * The sequential dependence of {@code near}'s pairs in the text, as Anserini builds it for BM25:
-   * each pair as a phrase with a slop of one, weighted {@code ordered}, and with a slop of eight,
-   * weighted {@code unordered}.
-   */
-  static Query nearQuery(QueryPlan.Near near) {
-    BooleanQuery.Builder ordered = new BooleanQuery.Builder();
-    BooleanQuery.Builder unordered = new BooleanQuery.Builder();
-    for (QueryPlan.Near.Pair p : near.pairs()) {
-      ordered.add(new PhraseQuery(QueryPlan.Near.ORDERED_SLOP, Schema.TEXT, p.firstTerm(), p.secondTerm()),
-          BooleanClause.Occur.SHOULD);
-      unordered.add(new PhraseQuery(QueryPlan.Near.UNORDERED_SLOP, Schema.TEXT, p.firstTerm(), p.secondTerm()),
-          BooleanClause.Occur.SHOULD);
-    }
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    if (near.ordered() > 0) {
-      q.add(new BoostQuery(ordered.build(), (float) near.ordered()), BooleanClause.Occur.SHOULD);
-    }
-    if (near.unordered() > 0) {
-      q.add(new BoostQuery(unordered.build(), (float) near.unordered()), BooleanClause.Occur.SHOULD);
-    }
-    return q.build();
   }
 
   /** The words that fit the term budget, the most common left out first. */

@@ -22,7 +22,7 @@ final class SolrQueries {
   /** Field weights of {@code newssearch.search.QueryBuilder}. */
   static final String QUERY_FIELDS = Schema.TITLE + "^2 " + Schema.TEXT + "^1 " + Schema.ENTITY_TEXT + "^0.5";
   /**
-   * Fields of a word of a query plan's tier, as {@code QueryPlanner.clause} scores it: the headline
+   * Fields of a word of a query plan's tier, as {@code RankingQueries.clause} scores it: the headline
    * (a real one, not a title made from the text) and the text alike, entity names at half. The
    * title at weight 0 adds no score; it lets the title's words be highlighted.
    */
@@ -130,7 +130,7 @@ final class SolrQueries {
 
   /**
    * A question's neighbouring words close together in the text, as the embedded engine's
-   * {@code QueryPlanner.nearQuery} ranks them: each pair as a phrase of the text field with a slop
+   * {@code RankingQueries.nearQuery} ranks them: each pair as a phrase of the text field with a slop
    * of one and of eight, weighted.
    */
   private static String near(ModifiableSolrParams p, QueryPlan.Near near) {
@@ -158,7 +158,7 @@ final class SolrQueries {
 
   /**
    * The articles the query of {@code p} matched, ranked by the expanded question {@code terms}
-   * instead (pseudo-relevance feedback, as the embedded engine's {@code QueryPlanner.rankedBy}):
+   * instead (pseudo-relevance feedback, as the embedded engine's {@code RankingQueries.rankedBy}):
    * each term's word over the same fields, with its weight. Highlighting stays the question's.
    */
   static void rankedBy(ModifiableSolrParams p, List<RelevanceFeedback.Term> terms, double tie, double headlineWeight) {

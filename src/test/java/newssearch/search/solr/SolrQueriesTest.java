@@ -99,7 +99,7 @@ class SolrQueriesTest {
     assertEquals("{!bool mm=2 should=$wc0q should=$wc1q should=$wc2q}", p.get("enough"));
     assertEquals("{!simple qf=$wqf q.op=AND v=$wc2}", p.get("wc2q"));
     assertEquals("headline^1 text^1 entity_text^0.5 title^0", p.get("wqf"),
-        "a word's fields weighted as QueryPlanner.clause weights them; the title only for highlighting");
+        "a word's fields weighted as RankingQueries.clause weights them; the title only for highlighting");
     assertEquals("U.S.", p.get("wc2"));
     assertEquals("what", p.get("wo0"));
     assertEquals("\"export \\\"controls\\\"\"", p.get("wp0"), "the phrase quoted, its quotes escaped");
