@@ -160,7 +160,7 @@ final class KnownNames {
         && (after.startsWith(")") || after.startsWith(","));
   }
 
-  /** Whether a word may be part of a name: capitalised or a coined number ("3G"), and no connector. */
+  /** Whether a word may be part of a name: capitalised or a coined number ("3GSM"), and no connector. */
   boolean nameWord(Token t) {
     return (t.capitalised() || t.coinedNumber()) && !cues.is("connector", t.text());
   }
