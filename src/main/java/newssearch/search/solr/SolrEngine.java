@@ -274,36 +274,17 @@ public final class SolrEngine implements SearchEngine {
     for (EntityValue v : entities(prefix, List.of(), n)) {
       out.add(new Completion(v.value(), Completion.ENTITY, null, v.type()));
     }
-    List<String> words = List.of(SolrEntities.fold(prefix).split("[^\\p{L}\\p{N}]+")).stream().filter(w -> !w.isEmpty()).toList();
+    List<String> words = TitleCompletions.words(prefix);
     if (out.size() < n && !words.isEmpty()) {
-      StringBuilder q = new StringBuilder();
-      for (int i = 0; i < words.size(); i++) {
-        q.append(i == 0 ? "+" : " +").append(Schema.SPELL).append(':').append(words.get(i)).append(i == words.size() - 1 ? "*" : "");
-      }
-      ModifiableSolrParams p = new ModifiableSolrParams().set("q", "{!lucene v=$tq}").set("tq", q.toString())
-          .set("fl", Schema.ID + "," + Schema.TITLE).set("rows", 2 * n).set("sort", SolrQueries.sort(newssearch.search.SortOrder.NEWEST));
       java.util.Set<String> seen = new java.util.HashSet<>();
-      for (SolrDocument d : SolrResponses.results(query(p))) {
+      for (SolrDocument d : SolrResponses.results(query(TitleCompletions.request(words, n)))) {
         String title = SolrHits.string(d, Schema.TITLE);
-        if (out.size() < n && titleHasWords(title, words) && seen.add(title)) {
+        if (out.size() < n && TitleCompletions.matches(title, words) && seen.add(title)) {
           out.add(new Completion(title, Completion.TITLE, SolrHits.string(d, Schema.ID), null));
         }
       }
     }
     return out;
-  }
-
-  /** Every word but the last is in the title, and a title word starts with the last one. */
-  private static boolean titleHasWords(String title, List<String> words) {
-    List<String> titleWords = List.of(SolrEntities.fold(title).split("[^\\p{L}\\p{N}]+"));
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      boolean last = i == words.size() - 1;
-      if (titleWords.stream().noneMatch(t -> last ? t.startsWith(w) : t.equals(w))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
