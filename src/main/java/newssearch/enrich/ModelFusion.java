@@ -156,22 +156,23 @@ final class ModelFusion {
       end = start + trail.start();
     }
     List<int[]> words = new ArrayList<>();
+    List<String> wordTexts = new ArrayList<>();
     Matcher m = WORD.matcher(text.substring(start, end));
     while (m.find()) {
       words.add(new int[] {start + m.start(), start + m.end()});
+      wordTexts.add(m.group());
     }
     int first = 0;
     int last = words.size() - 1;
     for (int i = 1; person && i + 2 <= last; i++) {
-      if (capitalRole(text.substring(words.get(i)[0], words.get(i)[1]))) {
+      if (capitalRole(wordTexts.get(i))) {
         first = i + 1;
       }
     }
-    while (first < last && (dropBefore(text.substring(words.get(first)[0], words.get(first)[1])) || person && demonym(w, words.get(first)[0]))) {
+    while (first < last && (dropBefore(wordTexts.get(first)) || person && demonym(w, words.get(first)[0]))) {
       first++;
     }
-    while (last > first && (dropAfter(text.substring(words.get(last)[0], words.get(last)[1]))
-        || person && cues.is("post-nominal", text.substring(words.get(last)[0], words.get(last)[1])))) {
+    while (last > first && (dropAfter(wordTexts.get(last)) || person && cues.is("post-nominal", wordTexts.get(last)))) {
       last--;
     }
     if (first > last) {
